@@ -1,0 +1,78 @@
+"""Settings for building the portal locally (`invoke build`, `invoke serve`).
+
+publishconf.py extends this file for the public site.
+"""
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+# Our plugins import each other by name (content_errors, thai_format, ...).
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+# --- The organisation this portal belongs to --------------------------------
+# The example content comes from five real อปท.; the site presents them as one
+# demonstration organisation's publications and says so on every page.
+ORGANISATION = "องค์การบริหารส่วนตำบลตัวอย่าง"
+ORGANISATION_NOTE = (
+    "เว็บไซต์สาธิต: เอกสารตัวอย่างมาจากองค์กรปกครองส่วนท้องถิ่นห้าแห่ง "
+    "แต่ละฉบับคงชื่อหน่วยงาน วันที่ และผู้ลงนามตามต้นฉบับ"
+)
+SITENAME = f"ศูนย์ข้อมูลข่าวสารและความโปร่งใส {ORGANISATION}"
+SITEURL = ""
+RELATIVE_URLS = True
+
+# --- Content -----------------------------------------------------------------
+PATH = os.path.join(ROOT, "content")
+ARTICLE_PATHS = ["documents"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ITA_CATALOG_DIR = os.path.join(ROOT, "data", "ita")
+TIMEZONE = "Asia/Bangkok"
+DEFAULT_LANG = "th"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # the theme shows dates with thai_date instead
+
+# Permanent URLs: they depend on the slug written in the front matter only,
+# never on the file's name or folder, so moving a file does not move its page.
+ARTICLE_URL = "documents/{slug}/"
+ARTICLE_SAVE_AS = "documents/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+
+# Pelican's blog listings do not fit a government portal; our plugins make the
+# listings (by type, fiscal year, division, ITA item) instead.
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "index.html"
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+# --- Build -------------------------------------------------------------------
+THEME = os.path.join(ROOT, "theme")
+OUTPUT_PATH = os.path.join(ROOT, "output")
+DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
+LOAD_CONTENT_CACHE = False
+PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
+PLUGINS = ["content_errors", "thai_format", "front_matter"]
+
+# Autoescape: a title typed as "<script>" must show as text.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# How the theme writes numbers in dates: "thai" (๑๖ พฤษภาคม ๒๕๖๘) or "arabic".
+DATE_DIGITS = "thai"

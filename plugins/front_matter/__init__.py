@@ -1,0 +1,236 @@
+"""Front matter: reads every Markdown document and checks it against the schema.
+
+Owns the ``.md`` reader (YAML front matter between ``---`` lines, then the
+Markdown body), turning the schema's typed values into Pelican metadata, the
+checks that need the file itself (encoding, local links and attachments that
+must exist, pages in the right folder), the cross-document check that no two
+documents claim the same URL, and copying each document's own files
+(attachments, linked files) next to its page so relative links keep working
+under any sub-path. Every mistake goes to ``content_errors`` with file and line.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import urllib.parse
+from datetime import datetime
+
+import content_errors
+import ita_catalog
+import yaml_source
+from markdown import Markdown
+from pelican import signals
+from pelican.readers import BaseReader
+
+from . import schema
+from .validate import Problem, split_front_matter, validate
+
+# Markdown links and images: [text](target), ![alt](target), [ref]: target,
+# and raw HTML src/href attributes.
+_LINK_TARGETS = (
+    re.compile(r"\]\(\s*<?([^)\s>]+)"),
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),
+    re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']"""),
+)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+
+
+def decode_source(raw: bytes):
+    """Text of a source file, or a Problem when it is not UTF-8."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        hint = "เปิดไฟล์ด้วยโปรแกรมแก้ไขข้อความแล้วบันทึกใหม่เป็น UTF-8"
+        try:
+            if re.search("[\u0e01-\u0e5b]", raw.decode("cp874")):
+                hint = ("ไฟล์นี้น่าจะบันทึกด้วยรหัสภาษาไทยแบบเก่า (TIS-620/Windows-874): "
+                        + hint)
+        except UnicodeDecodeError:
+            pass
+        return Problem(line, "ไฟล์ไม่ได้บันทึกเป็นรหัส UTF-8 (file is not UTF-8)", hint)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class FrontMatterReader(BaseReader):
+    """Reads ``.md`` files: YAML front matter validated by the schema, Markdown body."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def read(self, source_path):
+        with open(source_path, "rb") as handle:
+            decoded = decode_source(handle.read())
+        problems, values, located, body = self._parse(source_path, decoded)
+        if problems:
+            for problem in problems:
+                content_errors.report(source_path, problem.line, problem.message, problem.hint)
+            # Pelican drops "skip" content without writing anything for it.
+            return "", {"status": "skip"}
+        markdown = Markdown(**self.settings["MARKDOWN"])
+        return markdown.convert(body), self._metadata(values, located)
+
+    def _parse(self, source_path, decoded):
+        """(problems, values, located, body); values are typed by the schema."""
+        if isinstance(decoded, Problem):
+            return [decoded], {}, None, ""
+        parts = split_front_matter(decoded)
+        if isinstance(parts, Problem):
+            return [parts], {}, None, ""
+        yaml_text, yaml_line, body, body_line = parts
+        try:
+            located = yaml_source.load(yaml_text, yaml_line)
+        except yaml_source.YamlSourceError as error:
+            return [Problem(error.line, error.message, error.hint)], {}, None, ""
+        document_dir = os.path.dirname(source_path)
+        ctx = schema.ParseContext(document_dir, self._catalogs)
+        values, problems = validate(located, ctx)
+        problems += self._folder_problems(source_path, values, located)
+        linked, link_problems = self._local_links(source_path, body, body_line)
+        problems += link_problems
+        values["document_files"] = tuple(
+            dict.fromkeys([a.file for a in values.get("attachments", ())] + linked)
+        )
+        return problems, values, located, body
+
+    def _catalogs(self):
+        try:
+            return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
+        except ita_catalog.CatalogError as error:
+            content_errors.report(error.path, error.line, error.message, error.hint)
+            return {}
+
+    def _folder_problems(self, source_path, values, located):
+        doc_type = values.get("type")
+        if doc_type is None:
+            return []
+        relative = os.path.relpath(source_path, self.settings["PATH"])
+        top = relative.replace(os.sep, "/").split("/")[0]
+        in_pages = top in self.settings["PAGE_PATHS"]
+        if doc_type.is_page and not in_pages:
+            folder = self.settings["PAGE_PATHS"][0]
+            return [Problem(located.line("type"),
+                            f"หน้าประเภท{doc_type.label}ต้องอยู่ในโฟลเดอร์ content/{folder} "
+                            "(information pages belong in the pages folder)",
+                            f"ย้ายไฟล์ไปไว้ที่ content/{folder}/ หรือเปลี่ยนประเภทเอกสาร")]
+        if in_pages and not doc_type.is_page:
+            folder = self.settings["ARTICLE_PATHS"][0]
+            return [Problem(located.line("type"),
+                            f"เอกสารประเภท{doc_type.label}ต้องอยู่ในโฟลเดอร์ content/{folder} "
+                            "(documents belong in the documents folder)",
+                            f"ย้ายไฟล์ไปไว้ที่ content/{folder}/ หรือใช้ type: page")]
+        return []
+
+    def _local_links(self, source_path, body, first_line):
+        """Files the body links to that must exist, and problems for those that don't."""
+        document_dir = os.path.dirname(source_path)
+        linked, problems = [], []
+        for offset, line in enumerate(body.split("\n")):
+            for pattern in _LINK_TARGETS:
+                for target in pattern.findall(line):
+                    path, copy = self._resolve(document_dir, target)
+                    if path is None:
+                        continue
+                    if not os.path.isfile(path):
+                        problems.append(Problem(
+                            first_line + offset,
+                            f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{target}\" (link to a missing file)",
+                            "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
+                        ))
+                    elif copy:
+                        linked.append(os.path.relpath(path, document_dir).replace(os.sep, "/"))
+        return linked, problems
+
+    def _resolve(self, document_dir, target):
+        """(absolute path, copy beside the page?) of a local link, or (None, False)."""
+        target = html.unescape(target).split("#")[0].split("?")[0]
+        pelican_link = _PELICAN_LINK.match(target)
+        if pelican_link:
+            inner = urllib.parse.unquote(pelican_link[2])
+            if inner.startswith("/"):
+                return os.path.join(self.settings["PATH"], inner.lstrip("/")), False
+            return os.path.normpath(os.path.join(document_dir, inner)), False
+        if not target or target.startswith(("/", "#")) or _SCHEME.match(target):
+            return None, False  # site-absolute or external: not a file of this document
+        path = os.path.normpath(os.path.join(document_dir, urllib.parse.unquote(target)))
+        if not path.startswith(document_dir + os.sep):
+            return path, False  # reaches outside the folder: checked, not copied
+        return path, True
+
+    def _metadata(self, values, located):
+        doc_type = values["type"]
+        metadata = {key: value for key, value in values.items() if key != "type"}
+        metadata["doc_type"] = doc_type
+        metadata["template"] = "page" if doc_type.is_page else "document"
+        metadata["category"] = self.process_metadata("category", doc_type.label)
+        metadata.setdefault("organisation", self.settings.get("ORGANISATION", ""))
+        metadata.setdefault("status", "published")
+        metadata["field_lines"] = located.lines
+        if "date" in values:
+            metadata["date"] = datetime.combine(values["date"], datetime.min.time())
+        if "summary" in values:
+            metadata["summary"] = html.escape(values["summary"])
+        return metadata
+
+
+def add_reader(readers):
+    # Markdown with our front matter is the only source format: an .html or
+    # .rst file would bypass every check, so those readers are switched off.
+    for extension in list(readers.reader_classes):
+        readers.reader_classes[extension] = None
+    for extension in FrontMatterReader.file_extensions:
+        readers.reader_classes[extension] = FrontMatterReader
+
+
+def check_unique_urls(generators):
+    """Two documents must never write the same page: report both files."""
+    claimed = {}
+    for generator in generators:
+        contents = []
+        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            contents += getattr(generator, name, [])
+        for content in contents:
+            save_as = content.save_as
+            if not save_as:
+                continue
+            first = claimed.setdefault(save_as, content)
+            if first is content:
+                continue
+            line = content.metadata.get("field_lines", {}).get(("slug",), 1)
+            content_errors.report(
+                content.source_path, line,
+                f"ลิงก์ {content.url} ซ้ำกับเอกสาร {os.path.basename(first.source_path)} "
+                "(two documents claim the same URL)",
+                "เปลี่ยน slug ของเอกสารใหม่ให้ไม่ซ้ำ (อย่าเปลี่ยนของเอกสารที่เผยแพร่ไปแล้ว)",
+            )
+
+
+def copy_document_files(generator, writer=None):
+    """Copy each document's attachments and linked files beside its page."""
+    output = generator.output_path
+    contents = []
+    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+        contents += getattr(generator, name, [])
+    for content in contents:
+        files = content.metadata.get("document_files", ())
+        if not files or not content.save_as:
+            continue
+        source_dir = os.path.dirname(content.source_path)
+        target_dir = os.path.join(output, os.path.dirname(content.save_as))
+        for relative in files:
+            target = os.path.join(target_dir, relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copy2(os.path.join(source_dir, relative), target)
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.all_generators_finalized.connect(check_unique_urls)
+    signals.article_writer_finalized.connect(copy_document_files)
+    signals.page_writer_finalized.connect(copy_document_files)

@@ -1,0 +1,121 @@
+"""Site build: one whole Pelican run that publishes everything or nothing.
+
+Not a Pelican plugin: the entry point of ``invoke build``, ``check``, ``serve``
+and ``publish``. Pelican writes into a fresh staging folder beside the output
+folder; only when the whole run succeeded is the staging folder swapped in for
+the old site. A failed run (content errors, or any other failure) removes the
+staging folder, so the previous site stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+
+import content_errors
+from pelican import Pelican
+from pelican.settings import read_settings
+
+STAGING_PREFIX = ".output-staging-"
+RETIRED_PREFIX = ".output-retired-"
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    output_path: str
+    seconds: float
+    errors: list  # content_errors.ContentError
+    message: str = ""  # what the staff see, Thai first
+
+
+def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
+    return read_settings(settings_file, override=overrides or {})
+
+
+def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
+          inspect=None) -> BuildResult:
+    """Build the site described by ``settings_file``.
+
+    With ``keep=False`` (``invoke check``) the finished staging folder is
+    discarded instead of swapped in. ``inspect(pelican)`` is called after a
+    successful run, before the swap, for checks that need the built site.
+    """
+    started = time.monotonic()
+    _quiet_logging()
+    settings = load_settings(settings_file, overrides)
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    parent = os.path.dirname(output)
+    os.makedirs(parent, exist_ok=True)
+    _remove_leftovers(parent)
+    staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
+    settings["OUTPUT_PATH"] = staging
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+        if inspect is not None:
+            inspect(pelican)
+    except content_errors.ContentErrorsFound as found:
+        shutil.rmtree(staging, ignore_errors=True)
+        return BuildResult(False, output, time.monotonic() - started, found.errors,
+                           found.format(base=os.getcwd()))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if keep:
+        _swap_in(staging, output)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(True, output, time.monotonic() - started, [])
+
+
+def _swap_in(staging: str, output: str) -> None:
+    """Replace ``output`` by ``staging``; the old site survives any failure here."""
+    retired = None
+    if os.path.exists(output):
+        retired = tempfile.mkdtemp(prefix=RETIRED_PREFIX, dir=os.path.dirname(output))
+        os.rmdir(retired)
+        os.rename(output, retired)
+    try:
+        os.rename(staging, output)
+    except OSError:
+        if retired:
+            os.rename(retired, output)
+        raise
+    if retired:
+        shutil.rmtree(retired, ignore_errors=True)
+    os.chmod(output, 0o755)  # mkdtemp makes it private; a web server must read it
+
+
+def _remove_leftovers(parent: str, older_than: float = 3600) -> None:
+    """Staging folders of a run that was killed (power cut, Ctrl-C twice).
+
+    Only old ones: a younger one may belong to a build running right now
+    (`invoke serve` rebuilding while `invoke check` runs).
+    """
+    now = time.time()
+    for name in os.listdir(parent):
+        path = os.path.join(parent, name)
+        if name.startswith((STAGING_PREFIX, RETIRED_PREFIX)):
+            try:
+                if now - os.stat(path).st_mtime > older_than:
+                    shutil.rmtree(path, ignore_errors=True)
+            except FileNotFoundError:
+                pass
+
+
+def _quiet_logging() -> None:
+    """Pelican's own warnings stay visible, as plain lines staff can read."""
+    logger = logging.getLogger("pelican")
+    if not any(getattr(h, "_portal", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler._portal = True
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False

@@ -1,0 +1,208 @@
+"""Thai formatting: Buddhist Era dates, Thai numerals and fiscal years.
+
+Owns every conversion between machine values and the way Thai government
+documents write them: the Jinja filters used by the theme, and the date parser
+used by the front-matter reader. It never relies on an installed th_TH locale,
+because Pelican's strftime cannot produce Buddhist Era years anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from pelican import signals
+
+BE_OFFSET = 543
+
+# (full name, abbreviation) for months 1..12, as Thai official letters write them.
+THAI_MONTHS = (
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+)
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+
+# A fiscal year N runs from 1 October of N-1 to 30 September of N.
+FISCAL_YEAR_FIRST_MONTH = 10
+
+
+def thai_digits(value) -> str:
+    """Write every Arabic digit of ``value`` as a Thai digit."""
+    return str(value).translate(_TO_THAI)
+
+
+def arabic_digits(value) -> str:
+    """Write every Thai digit of ``value`` as an Arabic digit."""
+    return str(value).translate(_TO_ARABIC)
+
+
+def be_year(date: _dt.date) -> int:
+    """Buddhist Era year of a date."""
+    return date.year + BE_OFFSET
+
+
+def fiscal_year(date: _dt.date) -> int:
+    """Thai fiscal year (BE) a date falls in: October starts the next year."""
+    return be_year(date) + (1 if date.month >= FISCAL_YEAR_FIRST_MONTH else 0)
+
+
+def fiscal_year_bounds(year_be: int) -> tuple[_dt.date, _dt.date]:
+    """First and last day of fiscal year ``year_be``."""
+    year_ce = year_be - BE_OFFSET
+    return _dt.date(year_ce - 1, 10, 1), _dt.date(year_ce, 9, 30)
+
+
+def _digits(text: str, digits: str) -> str:
+    if digits == "thai":
+        return thai_digits(text)
+    if digits == "arabic":
+        return arabic_digits(text)
+    raise ValueError(f"digits must be 'thai' or 'arabic', not {digits!r}")
+
+
+def thai_date(value, style: str = "full", digits: str = "thai") -> str:
+    """A date as Thai documents write it.
+
+    ``style``: ``full`` gives "๑๖ พฤษภาคม ๒๕๖๘", ``short`` gives "๑๖ พ.ค. ๒๕๖๘",
+    ``long`` gives "วันที่ ๑๖ พฤษภาคม พ.ศ. ๒๕๖๘".
+    ``digits``: ``thai`` or ``arabic``.
+    """
+    if value is None or value == "":
+        return ""
+    full, abbr = THAI_MONTHS[value.month - 1]
+    if style == "full":
+        text = f"{value.day} {full} {be_year(value)}"
+    elif style == "short":
+        text = f"{value.day} {abbr} {be_year(value)}"
+    elif style == "long":
+        text = f"วันที่ {value.day} {full} พ.ศ. {be_year(value)}"
+    else:
+        raise ValueError(f"style must be full, short or long, not {style!r}")
+    return _digits(text, digits)
+
+
+def thai_fiscal_year(value, digits: str = "thai") -> str:
+    """ "ปีงบประมาณ พ.ศ. ๒๕๖๘" for a date or a fiscal year number."""
+    year = fiscal_year(value) if isinstance(value, _dt.date) else value
+    return _digits(f"ปีงบประมาณ พ.ศ. {year}", digits)
+
+
+def iso_date(value) -> str:
+    """ISO 8601 (Gregorian, Arabic digits) for <time datetime> and exports."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def file_size(size: int) -> str:
+    """Human file size for download links: "245 KB", "1.2 MB"."""
+    if size < 1024:
+        return f"{size} ไบต์"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}" if size < 10 else f"{size:.0f} {unit}"
+    raise AssertionError("unreachable")
+
+
+# ---------------------------------------------------------------- parsing
+
+class ThaiDateError(ValueError):
+    """A date string that could not be understood; the message is Thai."""
+
+
+_MONTH_BY_NAME = {}
+for _number, (_full, _abbr) in enumerate(THAI_MONTHS, start=1):
+    _MONTH_BY_NAME[_full] = _number
+    _MONTH_BY_NAME[_abbr] = _number
+    _MONTH_BY_NAME[_abbr.replace(".", "")] = _number
+
+_THAI_WRITTEN = re.compile(
+    r"^(?:วันที่\s*)?(?P<day>\d{1,2})\s*(?P<month>[ก-๛.]+?)\s*(?:พ\.?\s*ศ\.?\s*)?(?P<year>\d{2,4})$"
+)
+_NUMERIC = re.compile(r"^(?P<a>\d{1,4})[-/.](?P<b>\d{1,2})[-/.](?P<c>\d{1,4})$")
+
+FORMATS_HINT = (
+    "เขียนวันที่แบบ ๑๖ พฤษภาคม ๒๕๖๘, 16 พ.ค. 2568, 16/05/2568 หรือ 2025-05-16"
+)
+
+
+def parse_date(text: str) -> _dt.date:
+    """Parse a date the way Thai staff write one.
+
+    Accepts Thai or Arabic digits; "๑๖ พฤษภาคม ๒๕๖๘", "16 พ.ค. 2568",
+    "วันที่ 16 พฤษภาคม พ.ศ. 2568", "16/05/2568" (day first) and ISO
+    "2025-05-16". A year above 2400 is Buddhist Era, otherwise Common Era.
+    Raises ThaiDateError with a Thai message.
+    """
+    cleaned = " ".join(arabic_digits(str(text)).split())
+    match = _THAI_WRITTEN.match(cleaned)
+    if match:
+        month = _MONTH_BY_NAME.get(match["month"].rstrip(" "))
+        if month is None:
+            raise ThaiDateError(
+                f"ไม่รู้จักชื่อเดือน \"{match['month']}\" (unknown month name)"
+            )
+        return _make_date(int(match["year"]), month, int(match["day"]), text)
+    match = _NUMERIC.match(cleaned)
+    if match:
+        first, second, third = match["a"], match["b"], match["c"]
+        if len(first) == 4:  # ISO order: year-month-day
+            return _make_date(int(first), int(second), int(third), text)
+        if len(third) == 4:  # Thai order: day/month/year
+            return _make_date(int(third), int(second), int(first), text)
+    raise ThaiDateError(f"อ่านวันที่ \"{text}\" ไม่ได้ (unrecognised date)")
+
+
+def _make_date(year: int, month: int, day: int, original: str) -> _dt.date:
+    if year < 100:
+        raise ThaiDateError(
+            f"ปีใน \"{original}\" มีเพียง 2 หลัก: ให้เขียนปีเต็ม 4 หลัก เช่น ๒๕๖๘ "
+            "(two-digit year)"
+        )
+    if year > 2400:
+        year -= BE_OFFSET
+    if not 1 <= month <= 12:
+        raise ThaiDateError(f"ไม่มีเดือนที่ {month} (month must be 1-12)")
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        month_name = THAI_MONTHS[month - 1][0]
+        raise ThaiDateError(
+            f"วันที่ {day} {month_name} {year + BE_OFFSET} ไม่มีจริงในปฏิทิน "
+            "(impossible date)"
+        ) from None
+
+
+# ---------------------------------------------------------------- Pelican
+
+FILTERS = {
+    "thai_date": thai_date,
+    "thai_digits": thai_digits,
+    "arabic_digits": arabic_digits,
+    "fiscal_year": fiscal_year,
+    "thai_fiscal_year": thai_fiscal_year,
+    "iso_date": iso_date,
+    "file_size": file_size,
+}
+
+
+def add_filters(pelican):
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+
+
+def register():
+    signals.initialized.connect(add_filters)

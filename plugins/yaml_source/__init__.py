@@ -1,0 +1,161 @@
+"""YAML source: safe YAML loading that remembers the line of every value.
+
+Used for front matter and for every data file staff may edit (ITA catalogs,
+tables, channels). Not a Pelican plugin: a library the plugins share.
+
+Every scalar comes back as the exact text the author wrote (a string), never
+as YAML 1.1's guesses: "072" stays "072" (not octal 58), "2568-02-30" stays a
+string instead of crashing the date constructor, "no" stays "no". Typing is
+the schema's job, which can then name the field and line when a value is wrong.
+Duplicate keys, which PyYAML silently accepts, are errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml's parser is many times faster; fall back where it is not built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+# libyaml's wording of common mistakes -> (Thai explanation, how to fix it)
+_YAML_PROBLEMS = (
+    (
+        "mapping values are not allowed",
+        "มีเครื่องหมาย : อยู่ในค่าของช่องนี้ (a colon inside a value)",
+        "ใส่ค่าทั้งหมดไว้ในเครื่องหมายคำพูด เช่น title: \"เรื่อง: ...\"",
+    ),
+    (
+        "found character '\\t'",
+        "มีการย่อหน้าด้วยปุ่มแท็บ (a tab character)",
+        "ใช้การเว้นวรรค (space) แทนแท็บ",
+    ),
+    (
+        "that cannot start any token",
+        "มีอักขระที่ขึ้นต้นค่าไม่ได้ เช่น @ ` % หรือแท็บ (a character that cannot start a value)",
+        "ใส่ค่านั้นไว้ในเครื่องหมายคำพูด \"...\" และใช้ space แทนแท็บ",
+    ),
+    (
+        "could not find expected ':'",
+        "บรรทัดนี้ไม่มีเครื่องหมาย : คั่นชื่อช่องกับค่า (missing ':')",
+        "เขียนเป็น ชื่อช่อง: ค่า เช่น title: ประกาศ...",
+    ),
+    (
+        "did not find expected key",
+        "การย่อหน้าไม่ตรงกัน หรือมีค่าเกินมาในบรรทัด (bad indentation)",
+        "จัดย่อหน้าของรายการในระดับเดียวกันให้ตรงกัน ด้วยจำนวนช่องว่างเท่ากัน",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "รายการย่อยย่อหน้าไม่ตรงกัน (list items not aligned)",
+        "ให้ทุกบรรทัดที่ขึ้นต้นด้วย - ในรายการเดียวกันมีย่อหน้าเท่ากัน",
+    ),
+    (
+        "found unexpected end of stream",
+        "เครื่องหมายคำพูดหรือวงเล็บเปิดไว้แต่ไม่ได้ปิด (unclosed quote or bracket)",
+        "ตรวจว่ามีเครื่องหมาย \" หรือ [ ที่ยังไม่ได้ปิด",
+    ),
+    (
+        "found unknown escape character",
+        "มีเครื่องหมาย \\ ในข้อความที่อยู่ในเครื่องหมายคำพูดคู่ (backslash in a quoted value)",
+        "ใช้เครื่องหมายคำพูดเดี่ยว '...' แทน หรือลบ \\ ออก",
+    ),
+)
+
+
+class YamlSourceError(Exception):
+    """A YAML text that cannot be read; ``line`` is 1-based in the file."""
+
+    def __init__(self, line: int, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Located:
+    """Plain data (dicts, lists, strings, None) and the line of every part.
+
+    ``lines`` maps a path such as ("signatories", 0, "name") to the 1-based
+    line in the file; a mapping key's path points at the key's own line.
+    """
+
+    data: object
+    lines: dict = field(default_factory=dict)
+
+    def line(self, *path) -> int:
+        """Line of ``path`` or of its nearest parent that has one."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def load(text: str, first_line: int = 1) -> Located:
+    """Read one YAML document; ``first_line`` is the file line of its first line."""
+    offset = first_line - 1
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, offset) from None
+    except yaml.YAMLError as error:  # errors without a position
+        raise YamlSourceError(first_line, f"รูปแบบ YAML ไม่ถูกต้อง (invalid YAML: {error})")
+    finally:
+        loader.dispose()
+    located = Located(None)
+    if node is not None:
+        located.data = _convert(node, (), located.lines, offset)
+    return located
+
+
+def _explain(error: yaml.MarkedYAMLError, offset: int) -> YamlSourceError:
+    mark = error.problem_mark or error.context_mark
+    line = (mark.line + 1 + offset) if mark else offset + 1
+    problem = f"{error.problem or ''} {error.context or ''}".strip()
+    for needle, thai, hint in _YAML_PROBLEMS:
+        if needle in problem:
+            return YamlSourceError(line, thai, hint)
+    return YamlSourceError(
+        line,
+        f"รูปแบบ YAML ไม่ถูกต้อง (invalid YAML: {problem})",
+        "ตรวจเครื่องหมาย : การย่อหน้า และเครื่องหมายคำพูดในบรรทัดนี้และบรรทัดก่อนหน้า",
+    )
+
+
+def _convert(node, path, lines, offset):
+    lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in NULL_WORDS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(child, path + (index,), lines, offset)
+            for index, child in enumerate(node.value)
+        ]
+    result = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlSourceError(
+                key_line,
+                "ชื่อช่องต้องเป็นข้อความธรรมดา (a key must be plain text)",
+                "เขียนเป็น ชื่อช่อง: ค่า",
+            )
+        key = key_node.value
+        if key in result:
+            raise YamlSourceError(
+                key_line,
+                f"ช่อง \"{key}\" ถูกกำหนดซ้ำ ครั้งแรกที่บรรทัด {lines[path + (key,)]} "
+                "(duplicate key)",
+                "ลบบรรทัดที่ซ้ำออกให้เหลือเพียงบรรทัดเดียว",
+            )
+        result[key] = _convert(value_node, path + (key,), lines, offset)
+        lines[path + (key,)] = key_line
+    return result

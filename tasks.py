@@ -1,0 +1,127 @@
+"""Staff commands. Run `invoke --list` to see them, `invoke --help NAME` for one.
+
+    invoke new --type ประกาศ --title "ชื่อเอกสาร"   สร้างไฟล์เอกสารใหม่
+    invoke check                                  ตรวจเนื้อหาทั้งหมด
+    invoke serve                                  สร้างและเปิดดูตัวอย่างที่ http://localhost:8000
+    invoke build                                  สร้างเว็บไซต์ไว้ที่ output/
+    invoke publish                                สร้างเว็บไซต์สำหรับเผยแพร่จริง
+    invoke test                                   รันชุดทดสอบ
+"""
+
+import datetime
+import os
+import sys
+
+from invoke import Exit, task
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+import site_build  # noqa: E402
+import thai_format  # noqa: E402
+from front_matter import scaffold  # noqa: E402
+from front_matter.schema import DOCUMENT_TYPES  # noqa: E402
+
+DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
+PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
+STAFF_GUIDE = os.path.join(ROOT, "docs", "front-matter.md")
+
+
+def _run_build(settings_file, keep=True):
+    result = site_build.build(settings_file, keep=keep)
+    if not result.ok:
+        print(result.message, file=sys.stderr)
+        raise Exit(code=1)
+    return result
+
+
+@task
+def build(c):
+    """สร้างเว็บไซต์ไว้ที่ output/ (build the site into output/)."""
+    result = _run_build(DEV_SETTINGS)
+    print(f"สร้างเว็บไซต์เสร็จใน {result.seconds:.1f} วินาที: {result.output_path}")
+
+
+@task
+def check(c):
+    """ตรวจเนื้อหาทั้งหมดโดยไม่เปลี่ยนเว็บไซต์ (validate all content; exit 1 on any error)."""
+    _run_build(DEV_SETTINGS, keep=False)
+    print("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors found)")
+
+
+@task
+def publish(c):
+    """สร้างเว็บไซต์สำหรับเผยแพร่ (production build with publishconf.py; set SITEURL)."""
+    result = _run_build(PUBLISH_SETTINGS)
+    print(f"สร้างเว็บไซต์สำหรับเผยแพร่เสร็จใน {result.seconds:.1f} วินาที: {result.output_path}")
+    print("คัดลอกทุกไฟล์ในโฟลเดอร์นี้ขึ้นเว็บเซิร์ฟเวอร์ (copy the folder to the web server)")
+
+
+@task(help={"host": "ที่อยู่ที่ให้บริการ (default 127.0.0.1)", "port": "พอร์ต (default 8000)"})
+def serve(c, host="127.0.0.1", port=8000):
+    """สร้างเว็บไซต์แล้วเปิดดูตัวอย่าง โหลดใหม่เองเมื่อแก้ไฟล์ (build, serve, live reload)."""
+    from livereload import Server
+
+    result = _run_build(DEV_SETTINGS)
+
+    def rebuild():
+        outcome = site_build.build(DEV_SETTINGS)
+        if outcome.ok:
+            print(f"สร้างใหม่แล้ว ({outcome.seconds:.1f} วินาที)")
+        else:
+            print(outcome.message, file=sys.stderr)
+            print("เว็บไซต์ตัวอย่างยังเป็นฉบับก่อนหน้า จนกว่าจะแก้ข้อผิดพลาด", file=sys.stderr)
+
+    server = Server()
+    for watched in ("content", "theme", "plugins", "data", "pelicanconf.py"):
+        server.watch(os.path.join(ROOT, watched), rebuild)
+    print(f"เปิดดูได้ที่ http://{host}:{port}/ (กด Ctrl+C เพื่อหยุด)")
+    server.serve(host=host, port=int(port), root=result.output_path, open_url_delay=None)
+
+
+@task(help={
+    "type": "ประเภทเอกสาร: " + ", ".join(t.label for t in DOCUMENT_TYPES),
+    "title": "ชื่อเรื่องของเอกสาร",
+    "date": "วันที่ออกเอกสาร (ไม่ระบุ = วันนี้) เช่น 16/05/2568",
+    "slug": "ชื่อในลิงก์ (ไม่ระบุ = สร้างให้ เช่น announcement-2569-001)",
+})
+def new(c, type, title, date="", slug=""):
+    """สร้างไฟล์เอกสารใหม่พร้อมช่องข้อมูลที่ต้องกรอก (scaffold a new document)."""
+    doc_type = scaffold.resolve_type(type)
+    if doc_type is None:
+        choices = ", ".join(t.label for t in DOCUMENT_TYPES)
+        raise Exit(f"ไม่รู้จักประเภทเอกสาร \"{type}\": ใช้ได้ {choices}", code=2)
+    try:
+        when = thai_format.parse_date(date) if date else datetime.date.today()
+    except thai_format.ThaiDateError as error:
+        raise Exit(f"{error}\n{thai_format.FORMATS_HINT}", code=2) from None
+    content_dir = os.path.join(ROOT, "content")
+    taken = scaffold.existing_slugs(content_dir)
+    slug = slug or scaffold.next_slug(doc_type, when, taken)
+    if slug in taken:
+        raise Exit(f"มีเอกสารที่ใช้ slug \"{slug}\" อยู่แล้ว: เลือกชื่ออื่น", code=2)
+    if doc_type.is_page:
+        path = os.path.join(content_dir, "pages", f"{slug}.md")
+    else:
+        folder = str(thai_format.fiscal_year(when))
+        path = os.path.join(content_dir, "documents", folder, f"{slug}.md")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(scaffold.new_document(doc_type, title, slug, when))
+    print(f"สร้างไฟล์ {os.path.relpath(path, ROOT)} แล้ว")
+    print("ขั้นต่อไป: กรอกช่องข้อมูลและเนื้อหา แล้วรัน invoke check")
+    print("เอกสารใหม่มีสถานะ draft (ยังไม่เผยแพร่): เปลี่ยนเป็น status: published เมื่อพร้อม")
+
+
+@task
+def docs(c):
+    """เขียนคู่มือช่องข้อมูล docs/front-matter.md ใหม่จาก schema (regenerate the staff guide)."""
+    with open(STAFF_GUIDE, "w", encoding="utf-8") as handle:
+        handle.write(scaffold.staff_guide())
+    print(f"เขียน {os.path.relpath(STAFF_GUIDE, ROOT)} แล้ว")
+
+
+@task
+def test(c):
+    """รันชุดทดสอบทั้งหมด (run the test suite)."""
+    c.run(f"{sys.executable} -m pytest -q", pty=False)
