@@ -26,10 +26,9 @@ class ContentError:
     def format(self, base: str | None = None) -> str:
         path = self.path
         if base:
-            try:
-                path = os.path.relpath(path, base)
-            except ValueError:
-                pass
+            relative = os.path.relpath(path, base)
+            if not relative.startswith(".."):
+                path = relative
         text = f"{path}:{self.line}: {self.message}"
         if self.hint:
             text += f"\n    วิธีแก้ (fix): {self.hint}"

@@ -1,0 +1,77 @@
+"""Shared helpers: build a tiny content folder with the real settings, theme and plugins."""
+
+import os
+import sys
+import textwrap
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+import site_build  # noqa: E402
+
+DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
+PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
+
+
+def write_files(base, files: dict) -> None:
+    """Write {relative path: text or bytes}; text is dedented."""
+    for relative, body in files.items():
+        path = os.path.join(base, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if isinstance(body, bytes):
+            with open(path, "wb") as handle:
+                handle.write(body)
+        else:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(textwrap.dedent(body).lstrip("\n"))
+
+
+class Site:
+    """A content folder and an output folder inside a test's temporary directory."""
+
+    def __init__(self, tmp_path):
+        self.content = tmp_path / "content"
+        self.output = tmp_path / "site" / "output"
+        self.content.mkdir()
+        (self.content / "documents").mkdir()
+        (self.content / "pages").mkdir()
+
+    def add(self, files: dict) -> "Site":
+        write_files(self.content, files)
+        return self
+
+    def build(self, settings=DEV_SETTINGS, keep=True, **overrides):
+        overrides = {"PATH": str(self.content), "OUTPUT_PATH": str(self.output), **overrides}
+        return site_build.build(settings, overrides=overrides, keep=keep)
+
+    def read(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    return Site(tmp_path)
+
+
+def document(**fields) -> str:
+    """A Markdown document whose front matter has the given fields (YAML text values)."""
+    body = fields.pop("body", "เนื้อหาของเอกสาร")
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}:{value if value.startswith(chr(10)) else ' ' + value}")
+    lines += ["---", "", body, ""]
+    return "\n".join(lines)
+
+
+def announcement(**changes) -> str:
+    """A valid announcement; keyword arguments replace or add fields (None removes one)."""
+    fields = {
+        "title": "ประกาศใช้แผนพัฒนาท้องถิ่น",
+        "type": "ประกาศ",
+        "slug": "announcement-2568-001",
+        "date": "๑๗ กรกฎาคม ๒๕๖๘",
+    }
+    fields.update(changes)
+    return document(**{k: v for k, v in fields.items() if v is not None})

@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+import thai_format as tf
+
+
+def test_be_date_with_thai_month_and_thai_digits():
+    assert tf.thai_date(dt.date(2025, 5, 16)) == "๑๖ พฤษภาคม ๒๕๖๘"
+
+
+def test_be_date_arabic_digits_and_short_and_long_styles():
+    day = dt.date(2024, 10, 1)
+    assert tf.thai_date(day, digits="arabic") == "1 ตุลาคม 2567"
+    assert tf.thai_date(day, style="short") == "๑ ต.ค. ๒๕๖๗"
+    assert tf.thai_date(day, style="long", digits="arabic") == "วันที่ 1 ตุลาคม พ.ศ. 2567"
+
+
+def test_datetime_is_formatted_like_its_date():
+    assert tf.thai_date(dt.datetime(2026, 1, 2, 15, 30)) == "๒ มกราคม ๒๕๖๙"
+
+
+def test_numerals_both_ways():
+    assert tf.thai_digits("กพ 53307/072") == "กพ ๕๓๓๐๗/๐๗๒"
+    assert tf.arabic_digits("๑,๒๕๐,๐๐๐ บาท") == "1,250,000 บาท"
+    assert tf.arabic_digits(tf.thai_digits("0123456789")) == "0123456789"
+
+
+@pytest.mark.parametrize("day, year", [
+    (dt.date(2025, 9, 30), 2568),  # last day of FY2568
+    (dt.date(2025, 10, 1), 2569),  # first day of FY2569
+    (dt.date(2026, 9, 30), 2569),
+    (dt.date(2026, 1, 1), 2569),
+])
+def test_fiscal_year_turns_on_1_october(day, year):
+    assert tf.fiscal_year(day) == year
+
+
+def test_fiscal_year_bounds():
+    assert tf.fiscal_year_bounds(2569) == (dt.date(2025, 10, 1), dt.date(2026, 9, 30))
+
+
+def test_thai_fiscal_year_label():
+    assert tf.thai_fiscal_year(dt.date(2025, 10, 1)) == "ปีงบประมาณ พ.ศ. ๒๕๖๙"
+    assert tf.thai_fiscal_year(2566, digits="arabic") == "ปีงบประมาณ พ.ศ. 2566"
+
+
+@pytest.mark.parametrize("text", [
+    "๑๖ พฤษภาคม ๒๕๖๘",
+    "16 พฤษภาคม 2568",
+    "16 พ.ค. 2568",
+    "16 พ.ค.2568",
+    "วันที่ 16 พฤษภาคม พ.ศ. 2568",
+    "๑๖ พฤษภาคม พ.ศ.๒๕๖๘",
+    "16/05/2568",
+    "16/5/2025",
+    "2025-05-16",
+    "2568-05-16",
+])
+def test_parse_dates_staff_write(text):
+    assert tf.parse_date(text) == dt.date(2025, 5, 16)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("30 กุมภาพันธ์ 2568", "ไม่มีจริงในปฏิทิน"),
+    ("29/02/2567", None),  # 2024 is a leap year: valid
+    ("16 พฤษภา 2568", "ไม่รู้จักชื่อเดือน"),
+    ("16 พ.ค. 68", "ปีเต็ม 4 หลัก"),
+    ("2025-13-01", "ไม่มีเดือนที่ 13"),
+    ("เมื่อวาน", "อ่านวันที่"),
+])
+def test_parse_date_errors_are_thai(text, message):
+    if message is None:
+        assert tf.parse_date(text) == dt.date(2024, 2, 29)
+        return
+    with pytest.raises(tf.ThaiDateError, match=message):
+        tf.parse_date(text)
+
+
+def test_file_size():
+    assert tf.file_size(512) == "512 ไบต์"
+    assert tf.file_size(250 * 1024) == "250 KB"
+    assert tf.file_size(int(1.5 * 1024 * 1024)) == "1.5 MB"
