@@ -74,5 +74,6 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# How the theme writes numbers in dates: "thai" (๑๖ พฤษภาคม ๒๕๖๘) or "arabic".
-DATE_DIGITS = "thai"
+# How the theme writes numbers in dates and years: "thai" (๑๖ พฤษภาคม ๒๕๖๘) or
+# "arabic" (16 พฤษภาคม 2568). Exports always use Arabic digits.
+NUMERALS = "thai"

@@ -27,7 +27,11 @@ CASES = {
     ),
     "missing required field": (
         {"documents/a.md": announcement(date=None)},
-        "documents/a.md:", "ต้องมีช่อง date (วันที่ออกเอกสาร)",
+        "documents/a.md:", "เอกสารประเภทประกาศต้องมีช่อง date (วันที่ออกเอกสาร)",
+    ),
+    "undated report without a fiscal year": (
+        {"documents/a.md": announcement(type="รายงาน", date=None)},
+        "documents/a.md:", "ต้องมีวันที่ (date) หรือปีงบประมาณ (fiscal_year)",
     ),
     "memo without addressee": (
         {"documents/a.md": announcement(type="บันทึกข้อความ", subject="ก")},

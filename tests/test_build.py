@@ -125,3 +125,13 @@ def test_windows_line_endings_and_bom_are_accepted(site):
     text = "\ufeff" + announcement().replace("\n", "\r\n")
     site.add({"documents/a.md": text.encode("utf-8")})
     assert site.build().ok
+
+
+def test_undated_report_shows_its_fiscal_year_and_no_invented_date(site):
+    site.add({"documents/r.md": announcement(type="รายงาน", date=None, fiscal_year="2566",
+                                             slug="report-2566-001")})
+    assert site.build().ok
+    page = site.read("documents/report-2566-001/index.html")
+    assert "<dt>ปีงบประมาณ</dt><dd>๒๕๖๖</dd>" in page
+    assert "<dt>วันที่</dt>" not in page
+    assert "ปีงบประมาณ ๒๕๖๖" in site.read("index.html")

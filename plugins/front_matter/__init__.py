@@ -20,6 +20,7 @@ from datetime import datetime
 
 import content_errors
 import ita_catalog
+import thai_format
 import yaml_source
 from markdown import Markdown
 from pelican import signals
@@ -172,8 +173,15 @@ class FrontMatterReader(BaseReader):
         metadata.setdefault("organisation", self.settings.get("ORGANISATION", ""))
         metadata.setdefault("status", "published")
         metadata["field_lines"] = located.lines
-        if "date" in values:
-            metadata["date"] = datetime.combine(values["date"], datetime.min.time())
+        # `issued` is the date printed on the document, None when it has none;
+        # Pelican's `date` only orders listings, so an undated document sorts at
+        # the start of its fiscal year. Templates show `issued`, never `date`.
+        metadata["issued"] = values.get("date")
+        sort_day = values.get("date")
+        if sort_day is None and "fiscal_year" in values:
+            sort_day = thai_format.fiscal_year_bounds(values["fiscal_year"].first)[0]
+        if sort_day is not None:
+            metadata["date"] = datetime.combine(sort_day, datetime.min.time())
         if "summary" in values:
             metadata["summary"] = html.escape(values["summary"])
         return metadata

@@ -114,6 +114,13 @@ def _cross_checks(values: dict, located) -> list[Problem]:
             ))
     elif date:
         values["fiscal_year"] = FiscalYears(*(thai_format.fiscal_year(date),) * 2)
+    elif "type" in values and not values["type"].is_page and "date" not in located.data:
+        problems.append(Problem(
+            located.line(),
+            "เอกสารต้องมีวันที่ (date) หรือปีงบประมาณ (fiscal_year) อย่างน้อยหนึ่งช่อง "
+            "(a document needs a date or a fiscal year)",
+            "ถ้าต้นฉบับลงวันที่ ให้เพิ่ม date: ... ถ้าไม่ได้ลงวันที่ ให้เพิ่ม fiscal_year: 2568",
+        ))
     for index, change in enumerate(values.get("changes", ())):
         if date and change.date < date:
             problems.append(Problem(

@@ -65,6 +65,11 @@ def fiscal_year_bounds(year_be: int) -> tuple[_dt.date, _dt.date]:
     return _dt.date(year_ce - 1, 10, 1), _dt.date(year_ce, 9, 30)
 
 
+def numerals(value, digits: str = "thai") -> str:
+    """``value`` as text with ``digits`` numerals ("thai" or "arabic")."""
+    return _digits(str(value), digits)
+
+
 def _digits(text: str, digits: str) -> str:
     if digits == "thai":
         return thai_digits(text)
@@ -192,6 +197,7 @@ def _make_date(year: int, month: int, day: int, original: str) -> _dt.date:
 FILTERS = {
     "thai_date": thai_date,
     "thai_digits": thai_digits,
+    "numerals": numerals,
     "arabic_digits": arabic_digits,
     "fiscal_year": fiscal_year,
     "thai_fiscal_year": thai_fiscal_year,
