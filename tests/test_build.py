@@ -135,3 +135,18 @@ def test_undated_report_shows_its_fiscal_year_and_no_invented_date(site):
     assert "<dt>ปีงบประมาณ</dt><dd>๒๕๖๖</dd>" in page
     assert "<dt>วันที่</dt>" not in page
     assert "ปีงบประมาณ ๒๕๖๖" in site.read("index.html")
+
+
+def test_standing_manual_may_carry_no_date_at_all(site):
+    site.add({
+        "documents/m.md": announcement(type="คู่มือ", date=None, slug="manual-1"),
+        "documents/a.md": announcement(),
+    })
+    assert site.build().ok
+    page = site.read("documents/manual-1/index.html")
+    assert "<dt>วันที่</dt><dd>ต้นฉบับไม่ได้ลงวันที่</dd>" in page
+    assert "<dt>ปีงบประมาณ</dt>" not in page
+    home = site.read("index.html")
+    assert "ไม่ระบุวันที่" in home
+    # dated documents come first; the undated one is listed last
+    assert home.index("announcement-2568-001") < home.index("manual-1")

@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import urllib.parse
-from datetime import datetime
+from datetime import date, datetime
 
 import content_errors
 import ita_catalog
@@ -36,6 +36,7 @@ _LINK_TARGETS = (
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),
     re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']"""),
 )
+UNDATED_SORT_DAY = date(1900, 1, 1)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
@@ -175,11 +176,15 @@ class FrontMatterReader(BaseReader):
         metadata["field_lines"] = located.lines
         # `issued` is the date printed on the document, None when it has none;
         # Pelican's `date` only orders listings, so an undated document sorts at
-        # the start of its fiscal year. Templates show `issued`, never `date`.
+        # the start of its fiscal year, and an undated standing document (a
+        # manual with no year) after everything dated. Templates show `issued`.
         metadata["issued"] = values.get("date")
+        metadata.setdefault("fiscal_year", None)
         sort_day = values.get("date")
-        if sort_day is None and "fiscal_year" in values:
+        if sort_day is None and values.get("fiscal_year"):
             sort_day = thai_format.fiscal_year_bounds(values["fiscal_year"].first)[0]
+        if sort_day is None and not doc_type.is_page:
+            sort_day = UNDATED_SORT_DAY
         if sort_day is not None:
             metadata["date"] = datetime.combine(sort_day, datetime.min.time())
         if "summary" in values:

@@ -25,6 +25,9 @@ class DocumentType:
     description: str
     is_page: bool = False  # plain information page, lives in content/pages
     requires: tuple[str, ...] = ()  # fields required for this type only
+    # In force until replaced (a manual): the original may carry no date or
+    # year at all, and the portal must not invent one.
+    standing: bool = False
 
 
 DOCUMENT_TYPES = (
@@ -39,7 +42,8 @@ DOCUMENT_TYPES = (
     ),
     DocumentType("report", "รายงาน", "รายงานผลการดำเนินงาน รายงานการติดตาม"),
     DocumentType("measure", "มาตรการ", "มาตรการป้องกันการทุจริต มาตรการส่งเสริมคุณธรรม"),
-    DocumentType("manual", "คู่มือ", "คู่มือการปฏิบัติงาน คู่มือการให้บริการ"),
+    DocumentType("manual", "คู่มือ", "คู่มือการปฏิบัติงาน คู่มือการให้บริการ (ใช้จนกว่าจะมีฉบับใหม่ "
+                 "จึงไม่บังคับวันที่)", standing=True),
     DocumentType("plan", "แผน", "แผนพัฒนาท้องถิ่น แผนปฏิบัติการ แผนอัตรากำลัง"),
     DocumentType("news", "ข่าวประชาสัมพันธ์", "ข่าวกิจกรรมของหน่วยงาน", requires=("date",)),
     DocumentType(

@@ -114,7 +114,8 @@ def _cross_checks(values: dict, located) -> list[Problem]:
             ))
     elif date:
         values["fiscal_year"] = FiscalYears(*(thai_format.fiscal_year(date),) * 2)
-    elif not years and "type" in values and not values["type"].is_page and "date" not in located.data:
+    elif (not years and "type" in values and "date" not in located.data
+          and not (values["type"].is_page or values["type"].standing)):
         problems.append(Problem(
             located.line(),
             "เอกสารต้องมีวันที่ (date) หรือปีงบประมาณ (fiscal_year) อย่างน้อยหนึ่งช่อง "
