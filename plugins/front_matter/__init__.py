@@ -201,14 +201,17 @@ def add_reader(readers):
         readers.reader_classes[extension] = FrontMatterReader
 
 
+def _written_contents(generator):
+    """Every article or page a generator will write, drafts included."""
+    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+        yield from getattr(generator, name, [])
+
+
 def check_unique_urls(generators):
     """Two documents must never write the same page: report both files."""
     claimed = {}
     for generator in generators:
-        contents = []
-        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-            contents += getattr(generator, name, [])
-        for content in contents:
+        for content in _written_contents(generator):
             save_as = content.save_as
             if not save_as:
                 continue
@@ -227,10 +230,7 @@ def check_unique_urls(generators):
 def copy_document_files(generator, writer=None):
     """Copy each document's attachments and linked files beside its page."""
     output = generator.output_path
-    contents = []
-    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-        contents += getattr(generator, name, [])
-    for content in contents:
+    for content in _written_contents(generator):
         files = content.metadata.get("document_files", ())
         if not files or not content.save_as:
             continue
