@@ -317,6 +317,8 @@ ERRORS = {
         SUBTOTALS.replace('{a: ก, n: "๓", m: "๑", s: "๔"}', '{a: ก, n: "๓", m: "๑", s: "๕"}'),
         f"{TABLE_FILE}:8:", "ค่าในคอลัมน์ \"รวม\" ของแถว \"แถวที่ 1\" ในตาราง \"ย่อย\" ไม่ตรง: "
         "เขียนไว้ ๕ แต่ผลรวมของ จำนวน, อื่น คือ ๔ (row total mismatch)"),
+    "table id taken by a heading on the page": (
+        "id: plan\n" + HR_TABLE, f"{TABLE_FILE}:1:", "รหัสตาราง \"plan\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร"),
     "table name without .table.yaml": (
         None, "documents/2568/a.md:10:", "ต้องมีชื่อลงท้ายด้วย .table.yaml"),
 }
@@ -333,7 +335,7 @@ def test_table_mistakes_are_reported_with_file_line_and_thai_text(site, case):
                   "documents/2568/hr.yaml": HR_TABLE})
         result = site.build()
     else:
-        result = build_with(site, text)
+        result = build_with(site, text, body="## แผน {#plan}\n\n::: table hr.table.yaml")
     assert not result.ok
     assert location in result.message, result.message
     assert thai in result.message, result.message

@@ -26,6 +26,7 @@ from .model import SUFFIX, load_table
 from .render import downloads_html, render
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
+_PAGE_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def _directive_lines(source_path: str) -> dict:
@@ -76,6 +77,9 @@ def insert_tables(content) -> None:
     directive_lines = _directive_lines(source_path)
     exports = []
     used_ids = {}
+    # ids already on the page (headings with {#id}, raw HTML): a table's anchor
+    # must not take one of them, or links and aria-labelledby would break.
+    page_ids = set(_PAGE_ID.findall(_MARKER.sub("", text)))
 
     def replace(match):
         name = html.unescape(match[1])
@@ -95,6 +99,13 @@ def insert_tables(content) -> None:
                 f"ตาราง \"{name}\" ใช้รหัส \"{table.id}\" ซ้ำกับตาราง {used_ids[table.id]} "
                 "ในเอกสารเดียวกัน (duplicate table id)",
                 "ตั้ง id: ของตารางให้ไม่ซ้ำกัน (ชื่อไฟล์ CSV/JSON มาจาก id)")
+            return ""
+        if table.id in page_ids:
+            content_errors.report(
+                path, table.id_line,
+                f"รหัสตาราง \"{table.id}\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร เช่น หัวข้อ {{#{table.id}}} "
+                "(table id already used on the page)",
+                "ตั้ง id: ของตารางเป็นชื่ออื่น เช่น เติม -table ต่อท้าย")
             return ""
         used_ids[table.id] = name
         csv_bytes, json_bytes = export.to_csv(table), export.to_json(table)

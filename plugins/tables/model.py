@@ -93,6 +93,7 @@ class Table:
     rows: list
     notes: list
     path: str
+    id_line: int = 1
 
     @property
     def has_sections(self) -> bool:
@@ -222,7 +223,8 @@ class _Builder:
         header = self.header(data.get("header"), columns)
         rows = self.rows(data.get("rows"), columns)
         notes = self.notes(data.get("notes"))
-        table = Table(str(tid), caption, columns, header, rows, notes, self.path)
+        table = Table(str(tid), caption, columns, header, rows, notes, self.path,
+                      self.located.line("id") if "id" in data else 1)
         if not self.problems:
             self.check_totals(table)
         return (None if self.problems else table), self.problems
