@@ -174,7 +174,7 @@ class _Builder:
                              f"เพิ่มบรรทัด {path[-1]}: ...")
             return ""
         if not isinstance(value, str):
-            self.problem(path, f"{what}ต้องเป็นข้อความ ({path[-1]} must be text)",
+            self.problem(path, f"{what} ต้องเป็นข้อความ ({path[-1]} must be text)",
                          "เขียนเป็นข้อความบรรทัดเดียว หรือใช้ | สำหรับหลายบรรทัด")
             return ""
         return value.strip()
