@@ -62,11 +62,18 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["content_errors", "thai_format", "front_matter"]
+PLUGINS = ["content_errors", "thai_format", "front_matter", "tables"]
 
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 MARKDOWN = {
+    # Python-Markdown loads only the extensions listed here (extension_configs
+    # alone configures them); tables.markdown_ext places data tables (docs/tables.md).
+    "extensions": [
+        "markdown.extensions.extra",
+        "markdown.extensions.sane_lists",
+        "tables.markdown_ext:TableLineExtension",
+    ],
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},

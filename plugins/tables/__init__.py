@@ -1,0 +1,141 @@
+"""Tables: tables written as data (``NAME.table.yaml`` beside a document).
+
+Owns the table format of docs/tables.md: reading and checking table files
+(``model``), the accessible HTML (``render``), the CSV and JSON open-data
+copies (``export``) and the ``::: table NAME.table.yaml`` line in a document's
+Markdown (``markdown_ext``, a Python-Markdown extension listed in the MARKDOWN
+setting, turns the line into a marker). On ``content_object_init`` this plugin
+replaces each marker with the rendered table, reporting every problem in a
+table file to ``content_errors`` with the table file's line; after the
+documents are written it writes ``<id>.csv`` and ``<id>.json`` beside each page.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+
+import content_errors
+import thai_format
+from pelican import signals
+
+from . import export
+from .markdown_ext import DIRECTIVE
+from .model import SUFFIX, load_table
+from .render import downloads_html, render
+
+_MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
+_PAGE_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _directive_lines(source_path: str) -> dict:
+    """Table file name -> the .md lines that place it, in order."""
+    lines = {}
+    try:
+        with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                found = DIRECTIVE.match(line.rstrip("\n"))
+                if found:
+                    lines.setdefault(found[1], []).append(number)
+    except OSError:
+        pass
+    return lines
+
+
+def _table_path(document_dir: str, name: str, source_path: str, line: int):
+    """Absolute path of a table file named in a document, or None after reporting."""
+    if not name.endswith(SUFFIX):
+        content_errors.report(
+            source_path, line,
+            f"ไฟล์ตาราง \"{name}\" ต้องมีชื่อลงท้ายด้วย {SUFFIX} (a table file ends in {SUFFIX})",
+            f"ตั้งชื่อไฟล์ตารางเช่น summary{SUFFIX} แล้วเขียน ::: table summary{SUFFIX}")
+        return None
+    path = os.path.normpath(os.path.join(document_dir, name))
+    if os.path.isabs(name) or not path.startswith(document_dir + os.sep):
+        content_errors.report(
+            source_path, line,
+            f"ไฟล์ตาราง \"{name}\" ต้องอยู่ในโฟลเดอร์ของเอกสาร (a table file must be beside its document)",
+            "ย้ายไฟล์ตารางมาไว้ในโฟลเดอร์เดียวกับไฟล์ .md แล้วเขียนเฉพาะชื่อไฟล์")
+        return None
+    if not os.path.isfile(path):
+        content_errors.report(
+            source_path, line,
+            f"ไม่พบไฟล์ตาราง \"{name}\" (table file not found)",
+            "วางไฟล์ตารางไว้ในโฟลเดอร์เดียวกับเอกสาร และตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร")
+        return None
+    return path
+
+
+def insert_tables(content) -> None:
+    """Replace each table marker in a document's HTML with the rendered table."""
+    text = getattr(content, "_content", None)
+    if not text or "data-table-source" not in text:
+        return
+    source_path = content.source_path
+    document_dir = os.path.dirname(os.path.abspath(source_path))
+    directive_lines = _directive_lines(source_path)
+    exports = []
+    used_ids = {}
+    # ids already on the page (headings with {#id}, raw HTML): a table's anchor
+    # must not take one of them, or links and aria-labelledby would break.
+    page_ids = set(_PAGE_ID.findall(_MARKER.sub("", text)))
+
+    def replace(match):
+        name = html.unescape(match[1])
+        places = directive_lines.get(name) or [1]
+        line = places.pop(0) if len(places) > 1 else places[0]
+        path = _table_path(document_dir, name, source_path, line)
+        if path is None:
+            return ""
+        table, problems = load_table(path)
+        for problem in problems:
+            content_errors.report(path, problem.line, problem.message, problem.hint)
+        if table is None:
+            return ""
+        if table.id in used_ids:
+            content_errors.report(
+                source_path, line,
+                f"ตาราง \"{name}\" ใช้รหัส \"{table.id}\" ซ้ำกับตาราง {used_ids[table.id]} "
+                "ในเอกสารเดียวกัน (duplicate table id)",
+                "ตั้ง id: ของตารางให้ไม่ซ้ำกัน (ชื่อไฟล์ CSV/JSON มาจาก id)")
+            return ""
+        if table.id in page_ids:
+            content_errors.report(
+                path, table.id_line,
+                f"รหัสตาราง \"{table.id}\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร เช่น หัวข้อ {{#{table.id}}} "
+                "(table id already used on the page)",
+                "ตั้ง id: ของตารางเป็นชื่ออื่น เช่น เติม -table ต่อท้าย")
+            return ""
+        used_ids[table.id] = name
+        csv_bytes, json_bytes = export.to_csv(table), export.to_json(table)
+        exports.append((table.id, csv_bytes, json_bytes))
+        links = downloads_html(table.id, thai_format.file_size(len(csv_bytes)),
+                               thai_format.file_size(len(json_bytes)))
+        return render(table, links)
+
+    content._content = _MARKER.sub(replace, text)
+    content.table_exports = exports
+
+
+def write_exports(generator, writer=None) -> None:
+    """Write every table's CSV and JSON beside the page that shows it."""
+    contents = []
+    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+        contents += getattr(generator, name, [])
+    for content in contents:
+        exports = getattr(content, "table_exports", ())
+        if not exports or not content.save_as:
+            continue
+        target_dir = os.path.join(generator.output_path, os.path.dirname(content.save_as))
+        os.makedirs(target_dir, exist_ok=True)
+        for table_id, csv_bytes, json_bytes in exports:
+            for suffix, data in ((".csv", csv_bytes), (".json", json_bytes)):
+                with open(os.path.join(target_dir, table_id + suffix), "wb") as handle:
+                    handle.write(data)
+
+
+def register():
+    signals.content_object_init.connect(insert_tables)
+    signals.article_writer_finalized.connect(write_exports)
+    signals.page_writer_finalized.connect(write_exports)

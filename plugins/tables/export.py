@@ -1,0 +1,136 @@
+"""Open-data copies of a ``Table``: CSV (UTF-8 with BOM, for Excel) and JSON.
+
+Both use Arabic digits everywhere, amounts as plain numbers, text cells as
+plain text (Markdown marks removed, list items as "• " lines). Column labels
+are the header labels from top to leaf joined with " / ", so the repeated leaf
+labels of a two-level header stay distinguishable.
+
+Rows: data rows as they are; a totals row carries its label in the first
+column (CSV) or under "total" (JSON). When the table has section rows, the CSV
+gets a first column "หัวข้อ" and each JSON row a "section" key holding the
+section the row belongs to; section rows themselves are not repeated as rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from decimal import Decimal
+
+import thai_format
+
+from .model import NUMERIC
+from .render import markdown_html
+
+SECTION_LABEL = "หัวข้อ"
+
+
+def column_label(column) -> str:
+    return thai_format.arabic_digits(" / ".join(column.path) or column.label)
+
+
+def plain_text(markdown_text: str) -> str:
+    """A text cell as plain text: no Markdown marks, no tags, Arabic digits."""
+    rendered = markdown_html(markdown_text)
+    rendered = re.sub(r"<li>\s*", "• ", rendered)
+    rendered = re.sub(r"<br\s*/?>|</(p|li|ul|ol|h\d)>", "\n", rendered)
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = re.sub(r"\n{2,}", "\n", text).strip()
+    return thai_format.arabic_digits(text)
+
+
+def _number(value: Decimal):
+    """JSON number: an int when whole, else a float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _value(column, cell):
+    """Exported value of one cell (None when empty)."""
+    if cell is None:
+        return False if column.type == "tick" else None
+    if column.type == "text":
+        return plain_text(cell.raw) or None
+    if column.type == "tick":
+        return bool(cell.value)
+    if cell.value is None:
+        return None
+    return _number(cell.value)
+
+
+def _csv_text(value) -> str:
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return format(Decimal(str(value)).normalize(), "f")
+    return value
+
+
+def records(table):
+    """[(section text or None, row)] for data and totals rows."""
+    section = None
+    result = []
+    for row in table.rows:
+        if row.kind == "section":
+            section = thai_format.arabic_digits(plain_text(row.label))
+            continue
+        result.append((section, row))
+    return result
+
+
+def to_json(table) -> bytes:
+    rows = []
+    for section, row in records(table):
+        item = {}
+        if table.has_sections:
+            item["section"] = section
+        if row.kind == "total":
+            item["total"] = plain_text(row.label)
+            columns = table.columns[1:]
+        else:
+            columns = table.columns
+        for column in columns:
+            cell = row.cells.get(column.key)
+            if row.kind == "total" and cell is None:
+                continue
+            item[column.key] = _value(column, cell)
+        rows.append(item)
+    data = {
+        "id": table.id,
+        "caption": thai_format.arabic_digits(table.caption),
+        "columns": [{"key": c.key, "label": column_label(c), "type": c.type}
+                    for c in table.columns],
+        "rows": rows,
+    }
+    if table.notes:
+        data["notes"] = [plain_text(note) for note in table.notes]
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def to_csv(table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header = [column_label(c) for c in table.columns]
+    if table.has_sections:
+        header.insert(0, SECTION_LABEL)
+    writer.writerow(header)
+    for section, row in records(table):
+        line = []
+        for index, column in enumerate(table.columns):
+            if row.kind == "total" and index == 0:
+                line.append(plain_text(row.label))
+            elif row.kind == "total" and column.key not in row.cells:
+                line.append("")
+            else:
+                line.append(_csv_text(_value(column, row.cells.get(column.key))))
+        if table.has_sections:
+            line.insert(0, section or "")
+        writer.writerow(line)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

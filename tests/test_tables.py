@@ -1,0 +1,344 @@
+"""Tables as data: real builds of a document with a ``.table.yaml`` file beside it."""
+
+import csv
+import io
+import json
+import os
+
+import pytest
+import thai_format
+
+from conftest import announcement
+from table_html import body_rows, table, tables, texts
+
+PAGE = "documents/announcement-2568-001/index.html"
+OUT = "documents/announcement-2568-001/"
+
+HR_TABLE = """
+caption: ผลการดำเนินงานตามนโยบาย ๒๕๖๖
+columns:
+  - {key: no, label: ลำดับที่}
+  - {key: activity, label: กิจกรรม, row_header: true}
+  - {key: plan, label: ข้อบัญญัติ ปี ๒๕๖๖, type: money}
+  - {key: paid, label: เบิกจ่ายจริง, type: money}
+  - {key: done, label: ดำเนินการแล้ว, type: tick}
+  - {key: pending, label: ยังไม่ดำเนินการ, type: tick}
+  - {key: share, label: ร้อยละ, type: percent}
+header:
+  - - {label: ลำดับที่, rowspan: 2}
+    - {label: กิจกรรม, rowspan: 2}
+    - {label: งบประมาณ (บาท), colspan: 2}
+    - {label: ผลการดำเนินงาน, colspan: 3}
+  - - {label: ข้อบัญญัติ ปี ๒๕๖๖}
+    - {label: เบิกจ่ายจริง}
+    - ดำเนินการแล้ว
+    - ยังไม่ดำเนินการ
+    - ร้อยละ
+rows:
+  - section: ๑. นโยบายการวางแผนกำลังคน
+  - no: "๑"
+    activity: |
+      การสรรหา<u>บุคลากร</u> **ตามแผนอัตรากำลัง**
+
+      - ประกาศรับสมัคร
+      - สอบคัดเลือก
+    plan: "๑๒,๕๐๐"
+    paid: "๑๒,๓๔๐.๕๐"
+    done: "true"
+    share: "๕๐%"
+  - no: "๒"
+    activity: การโอนย้าย
+    plan: "-"
+    pending: "true"
+    share: "25"
+  - section: ๒. นโยบายการพัฒนาบุคลากร
+  - no: "๓"
+    activity: อบรม "ผู้บริหาร" & ผู้ปฏิบัติ
+    plan: "1000"
+    paid: "๐"
+  - total: รวม
+    values: {plan: "๑๓,๕๐๐", paid: "๑๒,๓๔๐.๕๐"}
+    check: all
+notes:
+  - หมายเหตุ ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๖
+"""
+
+
+def build_with(site, table_text, body=None, name="hr.table.yaml", **files):
+    body = body if body is not None else f"ก่อนตาราง\n\n::: table {name}\n\nหลังตาราง"
+    site.add({"documents/2568/a.md": announcement(body=body),
+              f"documents/2568/{name}": table_text, **files})
+    return site.build()
+
+
+@pytest.fixture
+def hr_page(site):
+    result = build_with(site, HR_TABLE)
+    assert result.ok, result.message
+    return site.read(PAGE)
+
+
+def test_two_level_header_has_colspan_rowspan_and_scopes(hr_page):
+    assert '<th id="hr-h0-0" scope="col" rowspan="2">ลำดับที่</th>' in hr_page
+    assert '<th id="hr-h0-2" scope="colgroup" colspan="2">งบประมาณ (บาท)</th>' in hr_page
+    assert '<th id="hr-h0-4" scope="colgroup" colspan="3">ผลการดำเนินงาน</th>' in hr_page
+    assert '<th id="hr-h1-2" scope="col">ข้อบัญญัติ ปี ๒๕๖๖</th>' in hr_page
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    head = [row for row in found["rows"] if row["part"] == "thead"]
+    assert [texts(row) for row in head] == [
+        ["ลำดับที่", "กิจกรรม", "งบประมาณ (บาท)", "ผลการดำเนินงาน"],
+        ["ข้อบัญญัติ ปี ๒๕๖๖", "เบิกจ่ายจริง", "ดำเนินการแล้ว", "ยังไม่ดำเนินการ", "ร้อยละ"],
+    ]
+
+
+def test_scroll_region_is_labelled_by_the_caption_and_focusable(hr_page):
+    assert ('<div class="table-scroll" role="region" aria-labelledby="hr-caption" tabindex="0">'
+            in hr_page)
+    assert '<caption id="hr-caption">ผลการดำเนินงานตามนโยบาย ๒๕๖๖</caption>' in hr_page
+    assert "<figure" not in hr_page
+    # placed where the line was, between the paragraphs around it
+    assert hr_page.index("<p>ก่อนตาราง</p>") < hr_page.index("<table") < hr_page.index(
+        "<p>หลังตาราง</p>")
+
+
+def test_every_body_cell_names_all_its_headers(hr_page):
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    first = body_rows(found)[1]  # row after the first section row
+    headers = [cell["attrs"]["headers"].split() for cell in first["cells"]]
+    # the money cell: both header levels, the section and the row header
+    assert headers[2] == ["hr-h0-2", "hr-h1-2", "hr-s0", "hr-r1-activity"]
+    # the row header itself: its column and section
+    assert first["cells"][1]["tag"] == "th"
+    assert first["cells"][1]["attrs"]["scope"] == "row"
+    assert headers[1] == ["hr-h0-1", "hr-s0"]
+    # every id a body cell points at exists in the table
+    ids = {cell["attrs"].get("id") for row in found["rows"] for cell in row["cells"]}
+    for row in body_rows(found):
+        for cell in row["cells"]:
+            assert set(cell["attrs"].get("headers", "").split()) <= ids
+
+
+def test_section_rows_span_the_table_and_start_a_row_group(hr_page):
+    assert ('<tbody>\n<tr class="section"><th id="hr-s0" colspan="7" scope="rowgroup">'
+            "๑. นโยบายการวางแผนกำลังคน</th></tr>") in hr_page
+    assert hr_page.count("<tbody>") == 2
+    third = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")["rows"][6]
+    assert "hr-s3" in third["cells"][2]["attrs"]["headers"].split()
+
+
+def test_tick_is_a_hidden_symbol_with_thai_text_and_false_is_empty(hr_page):
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    row1, row2 = body_rows(found)[1], body_rows(found)[2]
+    assert row1["cells"][4]["html"] == (
+        '<span aria-hidden="true">✓</span><span class="visually-hidden">ใช่</span>')
+    assert row1["cells"][4]["attrs"]["class"] == "tick"
+    assert row1["cells"][5]["text"] == "" and row2["cells"][4]["text"] == ""
+    assert row2["cells"][5]["text"] == "✓ใช่"
+    assert "/" not in row1["cells"][4]["text"]
+
+
+def test_numbers_are_right_aligned_and_shown_exactly_as_written(hr_page):
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    row1 = body_rows(found)[1]
+    assert [c["text"] for c in row1["cells"][2:4]] == ["๑๒,๕๐๐", "๑๒,๓๔๐.๕๐"]
+    assert row1["cells"][2]["attrs"]["class"] == "num"
+    assert row1["cells"][6]["text"] == "๕๐%"
+    assert body_rows(found)[2]["cells"][2]["text"] == "-"
+    assert body_rows(found)[4]["cells"][2]["text"] == "1000"
+
+
+def test_text_cells_are_markdown_with_lists_bold_and_underline(hr_page):
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    cell = body_rows(found)[1]["cells"][1]["html"]
+    assert "<p>การสรรหา<u>บุคลากร</u> <strong>ตามแผนอัตรากำลัง</strong></p>" in cell
+    assert "<ul>\n<li>ประกาศรับสมัคร</li>\n<li>สอบคัดเลือก</li>\n</ul>" in cell
+    # plain text stays plain (escaped), a single paragraph loses its <p>
+    assert "<td headers" in hr_page and "อบรม \"ผู้บริหาร\" &amp; ผู้ปฏิบัติ</th>" in hr_page
+    # Thai-numbered text is not turned into a list numbered 1, 2, 3
+    assert "<ol" not in hr_page
+
+
+def test_last_totals_row_is_the_footer_and_notes_follow_the_table(hr_page):
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    last = found["rows"][-1]
+    assert last["part"] == "tfoot" and last["attrs"]["class"] == "total"
+    assert texts(last)[:4] == ["รวม", "", "๑๓,๕๐๐", "๑๒,๓๔๐.๕๐"]
+    assert last["cells"][0]["tag"] == "th" and last["cells"][0]["attrs"]["scope"] == "row"
+    assert '<div class="table-notes">\n<p>หมายเหตุ ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๖</p>' in hr_page
+
+
+def test_csv_and_json_are_published_beside_the_page_and_linked(site, hr_page):
+    raw = (site.output / OUT / "hr.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    size_csv = thai_format.file_size(os.path.getsize(site.output / OUT / "hr.csv"))
+    assert f'<a href="hr.csv" type="text/csv" download>CSV ({size_csv})</a>' in hr_page
+    assert '<a href="hr.json" type="application/json">JSON (' in hr_page
+    assert "ดาวน์โหลดข้อมูลตาราง: " in hr_page
+
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["หัวข้อ", "ลำดับที่", "กิจกรรม", "งบประมาณ (บาท) / ข้อบัญญัติ ปี 2566",
+                       "งบประมาณ (บาท) / เบิกจ่ายจริง", "ผลการดำเนินงาน / ดำเนินการแล้ว",
+                       "ผลการดำเนินงาน / ยังไม่ดำเนินการ", "ผลการดำเนินงาน / ร้อยละ"]
+    assert rows[1] == ["1. นโยบายการวางแผนกำลังคน", "1",
+                       "การสรรหาบุคลากร ตามแผนอัตรากำลัง\n• ประกาศรับสมัคร\n• สอบคัดเลือก",
+                       "12500", "12340.5", "true", "false", "50"]
+    assert rows[2] == ["1. นโยบายการวางแผนกำลังคน", "2", "การโอนย้าย", "", "", "false", "true", "25"]
+    assert rows[3][:5] == ["2. นโยบายการพัฒนาบุคลากร", "3", 'อบรม "ผู้บริหาร" & ผู้ปฏิบัติ',
+                           "1000", "0"]
+    assert rows[4][1:5] == ["รวม", "", "13500", "12340.5"]
+    assert len(rows) == 5
+    assert not any("๐๑๒๓๔๕๖๗๘๙"[d] in "".join(map("".join, rows)) for d in range(10))
+
+    data = json.loads((site.output / OUT / "hr.json").read_text(encoding="utf-8"))
+    assert data["caption"] == "ผลการดำเนินงานตามนโยบาย 2566"
+    assert data["columns"][2] == {"key": "plan", "label": "งบประมาณ (บาท) / ข้อบัญญัติ ปี 2566",
+                                  "type": "money"}
+    assert data["rows"][0]["plan"] == 12500 and data["rows"][0]["paid"] == 12340.5
+    assert data["rows"][0]["done"] is True and data["rows"][0]["share"] == 50
+    assert data["rows"][1]["plan"] is None
+    assert data["rows"][-1] == {"section": "2. นโยบายการพัฒนาบุคลากร", "total": "รวม",
+                                "plan": 13500, "paid": 12340.5}
+
+
+def test_exports_match_the_html_table(site, hr_page):
+    """Every number shown on the page is the number in the CSV and the JSON."""
+    found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
+    shown = [row for row in body_rows(found) if row["attrs"].get("class") != "section"]
+    rows = list(csv.reader(io.StringIO((site.output / OUT / "hr.csv").read_text("utf-8-sig"))))[1:]
+    data = json.loads((site.output / OUT / "hr.json").read_text(encoding="utf-8"))["rows"]
+    assert len(shown) == len(rows) == len(data)
+    for html_row, csv_row, json_row in zip(shown, rows, data):
+        for index, key in ((2, "plan"), (3, "paid")):
+            text = html_row["cells"][index]["text"]
+            number = thai_format.arabic_digits(text).replace(",", "")
+            expected = "" if text in ("", "-") else str(float(number)).removesuffix(".0")
+            assert csv_row[index + 1] == expected
+            if key in json_row:
+                assert json_row[key] == (None if expected == "" else float(number))
+
+
+def test_directive_needs_no_blank_lines_and_stays_text_in_code(site):
+    body = ("ย่อหน้า\n::: table hr.table.yaml\nต่อท้าย\n\n"
+            "```\n::: table ไม่ใช่ตาราง.table.yaml\n```")
+    result = build_with(site, HR_TABLE, body=body)
+    assert result.ok, result.message
+    page = site.read(PAGE)
+    assert len(tables(page)) == 1
+    assert "<p>ย่อหน้า</p>" in page and "<p>ต่อท้าย</p>" in page
+    assert "::: table ไม่ใช่ตาราง.table.yaml" in page
+
+
+def test_table_without_header_uses_column_labels_and_file_name_as_id(site):
+    result = build_with(site, "caption: ช่องทาง\ncolumns:\n  - {key: name, label: ช่องทาง}\n"
+                              "  - {key: count, label: จำนวน, type: number}\n"
+                              "rows:\n  - {name: โทรศัพท์, count: \"๑๒\"}\n",
+                        name="channels-2568.table.yaml")
+    assert result.ok, result.message
+    page = site.read(PAGE)
+    assert '<th id="channels-2568-h0-1" scope="col">จำนวน</th>' in page
+    assert ('<td class="num" headers="channels-2568-h0-1">๑๒</td>') in page
+    assert (site.output / OUT / "channels-2568.json").exists()
+
+
+SUBTOTALS = """
+caption: ย่อย
+columns:
+  - {key: a, label: รายการ}
+  - {key: n, label: จำนวน, type: number}
+  - {key: m, label: อื่น, type: number}
+  - {key: s, label: รวม, type: number, sum_of: [n, m]}
+rows:
+  - {a: ก, n: "๓", m: "๑", s: "๔"}
+  - {total: รวม, values: {n: "๓", m: "๑", s: "๔"}, check: true}
+  - {a: ข, n: "๓"}
+  - {total: รวม, values: {n: "๓"}, check: true}
+  - {total: รวมทั้งหมด, values: {n: "๖"}, check: all}
+"""
+
+
+def test_subtotals_and_grand_totals_that_add_up_build(site):
+    result = build_with(site, SUBTOTALS)
+    assert result.ok, result.message
+    found = table(site.read(PAGE), "ย่อย")
+    assert [row["attrs"].get("class") for row in body_rows(found)] == [None, "total", None, "total",
+                                                                      "total"]
+
+
+TABLE_FILE = "documents/2568/hr.table.yaml"
+ERRORS = {
+    "missing table file": (
+        None, "documents/2568/a.md:10:", "ไม่พบไฟล์ตาราง \"hr.table.yaml\" (table file not found)"),
+    "YAML error": (
+        HR_TABLE.replace("caption: ผลการ", "caption: ผลการ: "), f"{TABLE_FILE}:1:",
+        "มีเครื่องหมาย : อยู่ในค่าของช่องนี้"),
+    "unknown table key": (
+        HR_TABLE + "footer: x\n", f"{TABLE_FILE}:47:", "ไม่รู้จักช่อง \"footer\" ในไฟล์ตาราง"),
+    "unknown column key": (
+        HR_TABLE.replace("row_header: true}", "rowheader: true}"), f"{TABLE_FILE}:4:",
+        "ไม่รู้จักช่อง \"rowheader\" ในคอลัมน์"),
+    "unknown row key": (
+        HR_TABLE.replace("    pending: \"true\"", "    pendng: \"true\""), f"{TABLE_FILE}:35:",
+        "หมายถึง pending หรือไม่"),
+    "unknown column type": (
+        HR_TABLE.replace("type: percent", "type: percentage"), f"{TABLE_FILE}:9:",
+        "ไม่รู้จักชนิดคอลัมน์ \"percentage\""),
+    "header cell not lining up with columns": (
+        HR_TABLE.replace("  - - {label: ข้อบัญญัติ ปี ๒๕๖๖}", "  - - {label: ข้อบัญญัติ}"),
+        f"{TABLE_FILE}:15:", "ช่องหัวตาราง \"ข้อบัญญัติ\" ไม่ตรงกับคอลัมน์ที่ 3"),
+    "header row too short": (
+        HR_TABLE.replace("    - ร้อยละ\n", ""), f"{TABLE_FILE}:15:",
+        "หัวตารางแถวที่ 2 มีช่องไม่ครบ 7 คอลัมน์"),
+    "header row too long": (
+        HR_TABLE.replace("{label: ผลการดำเนินงาน, colspan: 3}", "{label: ผลการดำเนินงาน, colspan: 4}"),
+        f"{TABLE_FILE}:14:", "เกินจำนวนคอลัมน์ (7 คอลัมน์)"),
+    "money that is not money": (
+        HR_TABLE.replace('plan: "1000"', 'plan: "หนึ่งพัน"'), f"{TABLE_FILE}:40:",
+        "ค่า \"หนึ่งพัน\" ในคอลัมน์ \"ข้อบัญญัติ ปี ๒๕๖๖\" ไม่ใช่จำนวนเงิน (not a money)"),
+    "badly grouped number": (
+        HR_TABLE.replace('plan: "1000"', 'plan: "1,00"'), f"{TABLE_FILE}:40:", "ไม่ใช่จำนวนเงิน"),
+    "tick that is not a tick": (
+        HR_TABLE.replace('done: "true"', 'done: "/"'), f"{TABLE_FILE}:30:",
+        "ใส่ true หรือเว้นว่าง แต่พบ \"/\""),
+    "section row with data": (
+        HR_TABLE.replace("  - section: ๒. นโยบายการพัฒนาบุคลากร",
+                         "  - section: ๒. นโยบายการพัฒนาบุคลากร\n    no: \"๓\""),
+        f"{TABLE_FILE}:38:", "แถวหัวข้อ (section) มีได้เพียงข้อความเดียว"),
+    "wrong total": (
+        HR_TABLE.replace('values: {plan: "๑๓,๕๐๐"', 'values: {plan: "๑๓,๐๐๐"'), f"{TABLE_FILE}:43:",
+        "ยอดรวมแถว \"รวม\" (แถวที่ 6) คอลัมน์ \"งบประมาณ (บาท) / ข้อบัญญัติ ปี ๒๕๖๖\" ในตาราง "
+        "\"ผลการดำเนินงานตามนโยบาย ๒๕๖๖\" ไม่ตรง: เขียนไว้ ๑๓,๐๐๐ แต่ผลรวมของแถวคือ ๑๓,๕๐๐ "
+        "(total mismatch)"),
+    "subtotal counts only the rows since the previous totals row": (
+        SUBTOTALS.replace('{total: รวมทั้งหมด, values: {n: "๖"}, check: all}',
+                          '{total: รวมทั้งหมด, values: {n: "๖"}, check: true}'),
+        f"{TABLE_FILE}:12:", "ยอดรวมแถว \"รวมทั้งหมด\" (แถวที่ 5) คอลัมน์ \"จำนวน\" ในตาราง \"ย่อย\" "
+        "ไม่ตรง: เขียนไว้ ๖ แต่ผลรวมของแถวคือ ๐"),
+    "row total that is not the sum of its columns": (
+        SUBTOTALS.replace('{a: ก, n: "๓", m: "๑", s: "๔"}', '{a: ก, n: "๓", m: "๑", s: "๕"}'),
+        f"{TABLE_FILE}:8:", "ค่าในคอลัมน์ \"รวม\" ของแถว \"แถวที่ 1\" ในตาราง \"ย่อย\" ไม่ตรง: "
+        "เขียนไว้ ๕ แต่ผลรวมของ จำนวน, อื่น คือ ๔ (row total mismatch)"),
+    "table id taken by a heading on the page": (
+        "id: plan\n" + HR_TABLE, f"{TABLE_FILE}:1:", "รหัสตาราง \"plan\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร"),
+    "table name without .table.yaml": (
+        None, "documents/2568/a.md:10:", "ต้องมีชื่อลงท้ายด้วย .table.yaml"),
+}
+
+
+@pytest.mark.parametrize("case", list(ERRORS), ids=list(ERRORS))
+def test_table_mistakes_are_reported_with_file_line_and_thai_text(site, case):
+    text, location, thai = ERRORS[case]
+    if case == "missing table file":
+        site.add({"documents/2568/a.md": announcement(body="ก่อนตาราง\n\n::: table hr.table.yaml")})
+        result = site.build()
+    elif case == "table name without .table.yaml":
+        site.add({"documents/2568/a.md": announcement(body="ก่อนตาราง\n\n::: table hr.yaml"),
+                  "documents/2568/hr.yaml": HR_TABLE})
+        result = site.build()
+    else:
+        result = build_with(site, text, body="## แผน {#plan}\n\n::: table hr.table.yaml")
+    assert not result.ok
+    assert location in result.message, result.message
+    assert thai in result.message, result.message
+    assert "วิธีแก้" in result.message
+    assert "Traceback" not in result.message
+    assert not site.output.exists()
