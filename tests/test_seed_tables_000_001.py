@@ -185,6 +185,7 @@ def test_bs4_tables_are_rendered_with_captions_and_column_headers(page_000):
 
 def test_bs4_sample_cells(page_000):
     tables = dict(zip(DIVISIONS, tables_in(page_000)))
+    assert len(tables) == len(DIVISIONS), "the แบบ บส.๔ tables are not rendered"
     office = tables["bs4-office"].body[0]
     assert office[0].text == "๐๑"
     assert office[1].text == "การบริหารงาน บุคคล"
@@ -249,9 +250,14 @@ def test_hr_table_sections_rows_ticks_and_money(page_001):
     ticked = [cell for row in data for cell in row[6:9] if "✓" in cell.text]
     assert len(ticked) == TICKS_001
     assert not any("✓" in cell.text for row in data for cell in row[:6] + row[9:])
-    # a tick is read aloud as its column's label
+    # a tick is read aloud with its column's label: said in the cell, or tied to the
+    # column's <th> through the cell's headers attribute
     done = first[8]
-    assert "✓" in done.text and ("แล้วเสร็จ" in done.text or "แล้วเสร็จ" in " ".join(done.spoken))
+    done_th = tables_in(page_001)[0].head[1][4]
+    assert done_th.text == "แล้วเสร็จ"
+    assert "✓" in done.text
+    assert ("แล้วเสร็จ" in done.text + " ".join(done.spoken)
+            or done_th.attrs.get("id") in done.attrs.get("headers", "").split())
     training = next(row for row in data if row[4].text == "๑๔๐,๐๐๐")
     assert training[5].text == "๒๒,๔๖๐"
     assert ["✓" in cell.text for cell in training[6:9]] == [True, False, False]
