@@ -145,3 +145,9 @@ def test_every_division_table_is_placed_once_in_the_body():
     assert placed == [f"bs4-{key}.table.yaml" for key in
                       ("office", "finance", "engineering", "health", "education", "strategy", "audit")]
     assert sorted(placed) == sorted(p.name for p in SOURCE.glob("*.table.yaml"))
+
+
+def test_summary_is_one_neutral_sentence_used_by_the_page(page):
+    summary = ("บันทึกข้อความของกองยุทธศาสตร์และงบประมาณ เทศบาลตำบลเทพนคร เสนอรายงานการติดตามผล"
+               "การบริหารจัดการความเสี่ยงตามแบบ บส.๔ รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ของทั้งเจ็ดส่วนราชการ")
+    assert f'<meta name="description" content="{summary}">' in page

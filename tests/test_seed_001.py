@@ -87,3 +87,10 @@ def test_source_files_hold_only_thai_and_ascii_text():
 def test_the_table_is_placed_in_the_body():
     body = (SOURCE / "report-2566-001.md").read_text("utf-8").split("\n---\n", 1)[1]
     assert re.findall(r"^::: table (\S+)$", body, re.M) == ["hr-policy-2566.table.yaml"]
+
+
+def test_summary_is_one_neutral_sentence_used_by_the_page(page):
+    summary = ("องค์การบริหารส่วนตำบลไผ่สิงห์ อำเภอชุมแสง จังหวัดนครสวรรค์ รายงานกิจกรรม เป้าหมาย "
+               "ผลการดำเนินงาน งบประมาณ และปัญหาอุปสรรค ตามนโยบายการบริหารทรัพยากรบุคคลทั้งแปดด้าน "
+               "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")
+    assert f'<meta name="description" content="{summary}">' in page
