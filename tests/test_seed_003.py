@@ -15,8 +15,7 @@ from conftest import ROOT
 from table_html import body_rows, table, tables, texts
 
 SOURCE = os.path.join(ROOT, "content", "documents", "2566", "plan-2566-001")
-SEED = glob.glob("/work/shared/seeds/003_*.txt") + glob.glob(
-    os.path.join(ROOT, "..", "shared", "seeds", "003_*.txt"))
+SEED = glob.glob(os.path.join(ROOT, "..", "shared", "seeds", "003_*.txt"))
 OUT = "documents/plan-2566-001/"
 SUMMARY = "บัญชีสรุปโครงการพัฒนา แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐) แก้ไข ครั้งที่ ๒/๒๕๖๖"
 AMENDMENTS = ("บัญชีโครงการและรายละเอียดการแก้ไข แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐) "
