@@ -99,10 +99,9 @@ def to_csv(rows: list[ItemCoverage], site_url: str) -> str:
 def coverage_table(data: dict) -> str:
     """The staff's coverage table (``invoke check --ita``) from the JSON export."""
     lines = [f"ITA {data['ita_year']} (ข้อมูลปีงบประมาณ {data['evaluates_fiscal_year']})"]
-    width = max(len(STATUS_LABELS[s]) for s in STATUS_LABELS)
     for item in data["items"]:
-        status = f"{item['status_label']} ({item['status']})"
-        lines.append(f"{item['code']:<4} {status:<{width + 16}} {item['name']}")
+        lines.append(f"{item['code']:<4} {item['status']:<12} "
+                     f"[{item['status_label']}] {item['name']}")
         for evidence in item["evidence"]:
             mark = "✓" if evidence["fits_period"] else "✗"
             year = evidence["fiscal_year"] or "ไม่ระบุปี"
