@@ -103,9 +103,9 @@ def coverage_table(data: dict) -> str:
         lines.append(f"{item['code']:<4} {item['status']:<12} "
                      f"[{item['status_label']}] {item['name']}")
         for evidence in item["evidence"]:
-            mark = "✓" if evidence["fits_period"] else "✗"
+            mark = "ตรงช่วงเวลา" if evidence["fits_period"] else "ไม่ตรงช่วงเวลา"
             year = evidence["fiscal_year"] or "ไม่ระบุปี"
-            lines.append(f"       {mark} {evidence['title']} (ปีงบประมาณ {year}) {evidence['url']}")
+            lines.append(f"     - [{mark}] {evidence['title']} (ปีงบประมาณ {year}) {evidence['url']}")
     totals = {s: sum(i["status"] == s for i in data["items"]) for s in STATUS_LABELS}
     lines.append(
         f"รวม {len(data['items'])} ข้อ: เผยแพร่แล้ว {totals['published']}, "

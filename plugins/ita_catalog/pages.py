@@ -80,7 +80,9 @@ class ItaGenerator(Generator):
     def _write(self, writer, save_as, template, **values):
         writer.write_file(save_as, self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"],
-                          periods=PERIODS, status_labels=cov.STATUS_LABELS, **values)
+                          periods=PERIODS, status_labels=cov.STATUS_LABELS,
+                          status_rules=cov.STATUS_RULES, period_rules=cov.PERIOD_RULES,
+                          **values)
 
     def generate_output(self, writer):
         self._write(writer, INDEX_URL + "index.html", "ita_index", ita_years=self.years)
