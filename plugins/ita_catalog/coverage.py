@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import thai_format
 
-from . import PERIODS, Catalog, Item
+from . import Catalog, Item
 
 PUBLISHED, WRONG_PERIOD, MISSING = "published", "wrong-period", "missing"
 STATUS_LABELS = {
@@ -207,7 +207,3 @@ def grouped(rows: list[ItemCoverage]) -> list[Indicator]:
 
 def counts(rows: list[ItemCoverage]) -> dict[str, int]:
     return {status: sum(r.status == status for r in rows) for status in STATUS_ORDER}
-
-
-def period_label(item: Item) -> str:
-    return PERIODS[item.period]

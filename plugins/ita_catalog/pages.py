@@ -48,10 +48,6 @@ class YearCoverage:
     def csv_url(self) -> str:
         return self.catalog.url + export.CSV_NAME
 
-    @property
-    def confirmed(self) -> bool:
-        return all(row.item.confirmed and row.item.group_confirmed for row in self.rows)
-
 
 def published_documents(context) -> list:
     """Published documents and pages (drafts are never evidence)."""
