@@ -84,6 +84,8 @@ def test_item_page_shows_what_it_asks_its_evidence_and_the_path(site):
         in page
     assert '<strong class="ita-status ita-status-published">เผยแพร่แล้ว</strong>' in page
     assert "<dt>ช่วงเวลาของข้อมูล</dt><dd>ข้อมูลของปีงบประมาณที่ประเมิน</dd>" in page
+    assert "<dt>ข้อมูลที่ต้องการ</dt><dd>ข้อมูลของปีงบประมาณ ๒๕๖๙</dd>" in page
+    assert "<dd>ข้อมูลของปีงบประมาณ ๒๕๖๘</dd>" in site.read("ita/2569/o14/index.html")
     checklist = re.search(r'<ul class="ita-checklist">(.*?)</ul>', page, re.S)[1]
     assert checklist.count("<li>") >= 1
     assert ('<th scope="row"><a href="../../../documents/manual-2569-001/">'

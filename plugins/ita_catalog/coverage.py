@@ -75,6 +75,7 @@ class ItemCoverage:
     status: str
     evidence: tuple[Evidence, ...]
     explanation: str  # Thai, Arabic digits
+    asked: str  # the data the item wants, e.g. "ข้อมูลของปีงบประมาณ 2568"
 
     @property
     def status_label(self) -> str:
@@ -165,7 +166,7 @@ def item_coverage(item: Item, fiscal_year: int, documents) -> ItemCoverage:
         status = MISSING
         explanation = (f"ยังไม่มีเอกสารที่เผยแพร่แล้วระบุข้อนี้ ต้องการ{asked} "
                        "(ถ้าไม่มีเรื่องที่ต้องรายงาน ให้เผยแพร่คำแจ้งว่าไม่มี)")
-    return ItemCoverage(item, status, evidence, explanation)
+    return ItemCoverage(item, status, evidence, explanation, asked)
 
 
 def catalog_coverage(catalog: Catalog, documents) -> list[ItemCoverage]:
