@@ -2,6 +2,7 @@
 
     invoke new --type ประกาศ --title "ชื่อเอกสาร"   สร้างไฟล์เอกสารใหม่
     invoke check                                  ตรวจเนื้อหาทั้งหมด
+    invoke check --ita 2569 [--strict]            ตรวจแล้วแสดงสถานะหลักฐานทุกข้อของ ITA ปีนั้น
     invoke serve                                  สร้างและเปิดดูตัวอย่างที่ http://localhost:8000
     invoke build                                  สร้างเว็บไซต์ไว้ที่ output/
     invoke publish                                สร้างเว็บไซต์สำหรับเผยแพร่จริง
@@ -9,6 +10,7 @@
 """
 
 import datetime
+import json
 import os
 import sys
 
@@ -17,7 +19,9 @@ from invoke import Exit, task
 ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
+import ita_catalog  # noqa: E402
 import site_build  # noqa: E402
+from ita_catalog import export as ita_export  # noqa: E402
 import thai_format  # noqa: E402
 from front_matter import scaffold  # noqa: E402
 from front_matter.schema import DOCUMENT_TYPES  # noqa: E402
@@ -27,8 +31,8 @@ PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 STAFF_GUIDE = os.path.join(ROOT, "docs", "front-matter.md")
 
 
-def _run_build(settings_file, keep=True):
-    result = site_build.build(settings_file, keep=keep)
+def _run_build(settings_file, keep=True, inspect=None):
+    result = site_build.build(settings_file, keep=keep, inspect=inspect)
     if not result.ok:
         print(result.message, file=sys.stderr)
         raise Exit(code=1)
@@ -42,11 +46,48 @@ def build(c):
     print(f"สร้างเว็บไซต์เสร็จใน {result.seconds:.1f} วินาที: {result.output_path}")
 
 
-@task
-def check(c):
+@task(help={
+    "ita": "ปี ITA ที่จะแสดงตารางสถานะหลักฐาน เช่น 2569",
+    "strict": "ใช้กับ --ita: จบด้วยรหัส 1 ถ้ามีข้อที่ยังไม่มีหลักฐานหรือหลักฐานไม่ตรงช่วงเวลา",
+})
+def check(c, ita="", strict=False):
     """ตรวจเนื้อหาทั้งหมดโดยไม่เปลี่ยนเว็บไซต์ (validate all content; exit 1 on any error)."""
-    _run_build(DEV_SETTINGS, keep=False)
+    if strict and not ita:
+        raise Exit("--strict ใช้คู่กับ --ita เช่น invoke check --ita 2569 --strict", code=2)
+    year = None
+    if ita:
+        year = _ita_year(ita)
+    coverage = {}
+
+    def read_coverage(pelican):
+        # The coverage table is the build's own export, so it always matches the site.
+        url = ita_catalog.YEAR_URL.format(year=year) + ita_export.JSON_NAME
+        with open(os.path.join(pelican.output_path, *url.split("/")), encoding="utf-8") as f:
+            coverage.update(json.load(f))
+
+    _run_build(DEV_SETTINGS, keep=False, inspect=read_coverage if year else None)
     print("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors found)")
+    if year is None:
+        return
+    print()
+    print(ita_export.coverage_table(coverage))
+    incomplete = [i["code"] for i in coverage["items"] if i["status"] != "published"]
+    if strict and incomplete:
+        raise Exit(f"ITA {year}: ยังไม่ครบ {len(incomplete)} ข้อ ({', '.join(incomplete)}) "
+                   f"(items missing or of the wrong period)", code=1)
+
+
+def _ita_year(text):
+    digits = thai_format.arabic_digits(str(text)).strip()
+    try:
+        catalogs = ita_catalog.load_catalogs(os.path.join(ROOT, "data", "ita"))
+    except ita_catalog.CatalogError:
+        catalogs = None  # the build reports the catalog's mistake with file and line
+    if not digits.isdigit() or (catalogs is not None and int(digits) not in catalogs):
+        known = ", ".join(str(y) for y in sorted(catalogs or ()))
+        raise Exit(f"ไม่มีรายการข้อ ITA ปี {text} (no catalog for that year): ปีที่มี {known}",
+                   code=2)
+    return int(digits)
 
 
 @task

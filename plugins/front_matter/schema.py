@@ -267,6 +267,17 @@ def _ita(value, ctx) -> tuple:
     return tuple(dict.fromkeys(refs))
 
 
+FLAGS = {"true": True, "yes": True, "ใช่": True, "false": False, "no": False, "ไม่ใช่": False}
+
+
+def _flag(value, ctx=None) -> bool:
+    text = _text(value).lower()
+    if text not in FLAGS:
+        raise FieldError(f"\"{value}\" ต้องเป็น true หรือ false (must be true or false)",
+                         "เขียน true (ใช่) หรือ false (ไม่ใช่)")
+    return FLAGS[text]
+
+
 def _local_file(ctx: ParseContext, relative: str) -> str:
     """Absolute path of a file named relative to the document; errors if absent."""
     relative = relative.strip()
@@ -364,6 +375,10 @@ FIELDS = (
     Field("ita", "หลักฐานตัวชี้วัด ITA", _ita, OPTIONAL,
           "ข้อ OIT ที่เอกสารนี้เป็นหลักฐาน: ปี ITA ตามด้วยรหัสข้อ ระบุได้หลายปีหลายข้อ",
           "\n  2569: [O4]", True),
+    Field("nothing_to_report", "แจ้งว่าไม่มีเรื่องที่ต้องรายงาน", _flag, OPTIONAL,
+          "true เมื่อเอกสารนี้แจ้งว่าในช่วงเวลานั้นไม่มีเรื่องที่ต้องรายงาน เช่น ไม่มีเรื่องร้องเรียน "
+          "การทุจริต หรือไม่มีค่าธรรมเนียม ITA ถือว่าคำแจ้งนี้เป็นหลักฐานของข้อที่ระบุในช่อง ita "
+          "(ต้องระบุช่อง ita และปีงบประมาณที่แจ้งด้วย)", "true"),
     Field("attachments", "ไฟล์แนบ", _attachments, OPTIONAL,
           "ไฟล์ที่วางไว้ในโฟลเดอร์เดียวกับเอกสาร: file ชื่อไฟล์, title คำอธิบาย",
           "\n  - file: ฉบับลงนาม.pdf\n    title: ฉบับสแกนที่ลงนามแล้ว"),

@@ -122,6 +122,13 @@ def _cross_checks(values: dict, located) -> list[Problem]:
             "(a document needs a date or a fiscal year)",
             "ถ้าต้นฉบับลงวันที่ ให้เพิ่ม date: ... ถ้าไม่ได้ลงวันที่ ให้เพิ่ม fiscal_year: 2568",
         ))
+    if values.get("nothing_to_report") and not values.get("ita") and "ita" not in located.data:
+        problems.append(Problem(
+            located.line("nothing_to_report"),
+            "คำแจ้งว่าไม่มีเรื่องที่ต้องรายงานต้องระบุข้อ ITA ที่แจ้ง "
+            "(nothing_to_report needs the ita field)",
+            "เพิ่มช่อง ita เช่น\n      ita:\n        2569: [O18]",
+        ))
     for index, change in enumerate(values.get("changes", ())):
         if date and change.date < date:
             problems.append(Problem(

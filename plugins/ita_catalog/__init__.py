@@ -4,6 +4,12 @@ Owns reading ``data/ita/<year>.yaml`` (setting ``ITA_CATALOG_DIR``) into
 ``Catalog`` objects keyed by (ITA year, item code), and answering whether a
 code exists for a year. Adding ITA 2570 is adding ``2570.yaml``; nothing here
 lists items. Mistakes in a catalog file are content errors like any other.
+
+As a Pelican plugin it also owns the ITA section of the site: each item's
+status computed from the published documents (``coverage``: the period rules
+are written there), the year and item pages with permanent URLs and the
+machine-readable exports (``pages``, ``export``). Every item knows its page's
+URL (``Item.url``, ``ita/<year>/<code>/``), so any template can link to it.
 """
 
 from __future__ import annotations
@@ -20,6 +26,11 @@ PERIODS = {
     "previous": "ข้อมูลของปีงบประมาณก่อนหน้า",
     "first_half": "ข้อมูล ๖ เดือนแรกของปีงบประมาณที่ประเมิน (ต.ค.-มี.ค.)",
 }
+
+# Permanent URLs of the ITA section: they depend on the year and code only.
+INDEX_URL = "ita/"
+YEAR_URL = "ita/{year}/"
+ITEM_URL = "ita/{year}/{code}/"
 
 _CODE = re.compile(r"^[Oo]\s*(\d{1,2})$")
 
@@ -46,6 +57,15 @@ class Item:
     def number(self) -> int:
         return int(self.code[1:])
 
+    @property
+    def url(self) -> str:
+        """The item's page, relative to the site root, e.g. ita/2569/o16/."""
+        return ITEM_URL.format(year=self.year, code=self.code.lower())
+
+    @property
+    def period_label(self) -> str:
+        return PERIODS[self.period]
+
 
 @dataclass
 class Catalog:
@@ -54,6 +74,10 @@ class Catalog:
     source: str
     path: str
     items: dict[str, Item] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return YEAR_URL.format(year=self.year)
 
 
 class CatalogError(Exception):
@@ -173,3 +197,11 @@ def _item(year, entry, indicator, group, confirmed, path, located, where) -> Ite
         confirmed=confirmed and entry.get("confirmed") != "false",
         group_confirmed=confirmed and group.get("confirmed") != "false",
     )
+
+
+def register():
+    from pelican import signals
+
+    from . import pages
+
+    signals.get_generators.connect(pages.get_generators)

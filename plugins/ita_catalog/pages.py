@@ -1,0 +1,101 @@
+"""The ITA section of the site: a Pelican generator.
+
+Writes, for every ITA year that has a catalog, pages whose URLs depend only on
+the year and the item code (never on documents), so that URLs submitted to the
+NACC keep working:
+
+- ``ita/``                 the ITA years
+- ``ita/<year>/``          every item grouped by indicator and sub-indicator
+- ``ita/<year>/<code>/``   one item: what it asks, its checklist, its evidence
+- ``ita/<year>/oit.json`` and ``oit.csv``: the same table for the ITAS system
+
+Statuses come from ``coverage``; templates only present them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import content_errors
+from pelican.generators import Generator
+
+from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
+from . import coverage as cov
+from . import export
+
+
+@dataclass
+class YearCoverage:
+    catalog: Catalog
+    rows: list  # coverage.ItemCoverage, catalog order
+    indicators: list  # coverage.Indicator
+    counts: dict  # status -> number of items
+
+    @property
+    def year(self) -> int:
+        return self.catalog.year
+
+    @property
+    def url(self) -> str:
+        return self.catalog.url
+
+    @property
+    def json_url(self) -> str:
+        return self.catalog.url + export.JSON_NAME
+
+    @property
+    def csv_url(self) -> str:
+        return self.catalog.url + export.CSV_NAME
+
+
+def published_documents(context) -> list:
+    """Published documents and pages (drafts are never evidence)."""
+    return list(context.get("articles", ())) + list(context.get("pages", ()))
+
+
+class ItaGenerator(Generator):
+    """Computes every ITA year's coverage, then writes its pages and exports."""
+
+    def generate_context(self):
+        try:
+            catalogs = load_catalogs(self.settings["ITA_CATALOG_DIR"])
+        except CatalogError as error:
+            content_errors.report(error.path, error.line, error.message, error.hint)
+            catalogs = {}
+        documents = published_documents(self.context)
+        self.years = []
+        for year in sorted(catalogs, reverse=True):
+            rows = cov.catalog_coverage(catalogs[year], documents)
+            self.years.append(YearCoverage(catalogs[year], rows, cov.grouped(rows),
+                                           cov.counts(rows)))
+        # For the home page and any template that lists the years.
+        self.context["ita_years"] = self.years
+        self.context["ITA_INDEX_URL"] = INDEX_URL
+
+    def _write(self, writer, save_as, template, **values):
+        writer.write_file(save_as, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"],
+                          periods=PERIODS, status_labels=cov.STATUS_LABELS,
+                          status_rules=cov.STATUS_RULES, period_rules=cov.PERIOD_RULES,
+                          **values)
+
+    def generate_output(self, writer):
+        self._write(writer, INDEX_URL + "index.html", "ita_index", ita_years=self.years)
+        site_url = self.settings.get("SITEURL", "")
+        organisation = self.settings.get("ORGANISATION", "")
+        for year in self.years:
+            self._write(writer, year.url + "index.html", "ita_year", ita=year)
+            for row in year.rows:
+                self._write(writer, row.item.url + "index.html", "ita_item", ita=year, row=row)
+            folder = os.path.join(self.output_path, *year.url.strip("/").split("/"))
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, export.JSON_NAME), "w", encoding="utf-8") as handle:
+                handle.write(export.to_json(year.catalog, year.rows, site_url, organisation))
+            with open(os.path.join(folder, export.CSV_NAME), "w", encoding="utf-8-sig",
+                      newline="") as handle:
+                handle.write(export.to_csv(year.rows, site_url))
+
+
+def get_generators(_pelican):
+    return ItaGenerator
