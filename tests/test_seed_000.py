@@ -43,7 +43,7 @@ def test_memo_metadata_as_issued(page):
 
 
 def test_ita_evidence_is_only_the_previous_year_risk_report_item_of_2569(page):
-    items = re.findall(r"<li>(ITA \d+ ข้อ O\d+[^<]*)</li>", metadata(page)["หลักฐานตัวชี้วัด ITA"])
+    items = re.findall(r"<li><a [^>]*>(ITA \d+ ข้อ O\d+[^<]*)</a></li>", metadata(page)["หลักฐานตัวชี้วัด ITA"])
     assert items == ["ITA 2569 ข้อ O22 รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริตของหน่วยงาน"]
 
 

@@ -37,7 +37,7 @@ def test_undated_report_shows_fiscal_year_and_issuer_but_no_invented_date(page):
 
 
 def test_ita_items_including_the_deliberate_wrong_period_one(page):
-    items = re.findall(r"<li>(ITA \d+ ข้อ O\d+)", metadata(page)["หลักฐานตัวชี้วัด ITA"])
+    items = re.findall(r"<li><a [^>]*>(ITA \d+ ข้อ O\d+)", metadata(page)["หลักฐานตัวชี้วัด ITA"])
     assert items == ["ITA 2566 ข้อ O24", "ITA 2566 ข้อ O26", "ITA 2567 ข้อ O26", "ITA 2569 ข้อ O14"]
 
 
