@@ -67,6 +67,10 @@ PLUGINS = ["content_errors", "thai_format", "front_matter"]
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 MARKDOWN = {
+    # Python-Markdown loads only the extensions named here (extension_configs
+    # merely configures them). thai_lists (plugins/thai_lists) keeps the Thai
+    # numbering of lists written "๑. ๒. ๓." as in the source documents.
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists", "thai_lists"],
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
