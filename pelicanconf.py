@@ -68,11 +68,14 @@ PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catal
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 MARKDOWN = {
     # Python-Markdown loads only the extensions listed here (extension_configs
-    # alone configures them); tables.markdown_ext places data tables (docs/tables.md).
+    # alone configures them). tables.markdown_ext places data tables
+    # (docs/tables.md); thai_lists keeps the Thai numbering of lists written
+    # "๑. ๒. ๓." as in the source documents.
     "extensions": [
         "markdown.extensions.extra",
         "markdown.extensions.sane_lists",
         "tables.markdown_ext:TableLineExtension",
+        "thai_lists",
     ],
     "extension_configs": {
         "markdown.extensions.extra": {},
