@@ -12,10 +12,10 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import site_build  # noqa: E402
-import site_content  # noqa: E402
+
+from . import site_content  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
