@@ -1,6 +1,7 @@
 """The published site in a real browser: accessibility, keyboard, network, cookies, layout."""
 
 import os
+import re
 import urllib.parse
 
 import pytest
@@ -132,3 +133,19 @@ def test_screenshots(site_url, visit, screenshots, kind, width):
     path = os.path.join(screenshots, name)
     page.screenshot(path=path, full_page=True)
     assert os.path.getsize(path) > 10_000
+
+
+def test_print_is_a4_with_wide_tables_in_landscape(site_url, visit, screenshots):
+    page = visit().page
+    page.goto(f"{site_url}/documents/browser-report/")
+    page.evaluate("document.fonts.ready")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=False)
+    with open(os.path.join(screenshots, "document-print.pdf"), "wb") as handle:
+        handle.write(pdf)
+    boxes = [[float(n) for n in box.split()]
+             for box in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", pdf)]
+    sizes = [(round((b[2] - b[0]) * 25.4 / 72), round((b[3] - b[1]) * 25.4 / 72)) for b in boxes]
+    portrait, landscape = (210, 297), (297, 210)  # A4 in millimetres
+    assert sizes and all(size in (portrait, landscape) for size in sizes), sizes
+    assert sizes[0] == portrait  # the document starts on an upright page
+    assert landscape in sizes  # its wide table is printed sideways
