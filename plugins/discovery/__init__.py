@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import urllib.parse
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -104,6 +105,7 @@ def write_sitemap(pelican):
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for relative in sorted(pages):
         address = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        address = urllib.parse.quote(address)
         lines.append(f"  <url><loc>{escape(base + '/' + address)}</loc>"
                      + (f"<lastmod>{lastmod[relative].isoformat()}</lastmod>"
                         if relative in lastmod else "")
