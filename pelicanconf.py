@@ -62,7 +62,9 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog"]
+PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
+           "git_dates", "listings",
+           "discovery"]  # keep discovery last: its sitemap lists every page written
 
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -94,7 +94,7 @@ def test_summary_table_has_each_year_over_two_columns(built):
     assert cell["attrs"]["headers"].split() == [
         "project-summary-h0-3", "project-summary-h1-4", "project-summary-r4-strategy"]
     assert '<th id="project-summary-h0-3" scope="colgroup" colspan="2">ปี ๒๕๖๗</th>' in page
-    assert "table-wide" in found["attrs"]["class"]
+    assert "wide" in found["attrs"]["class"].split()
 
 
 def test_project_detail_tables(built):

@@ -2,7 +2,7 @@
 
 Classes the theme styles (theme/static/css/portal.css has the defaults):
 ``table-block`` (the whole block), ``table-scroll`` (the focusable region that
-scrolls sideways on a phone), ``data-table`` on every table and ``table-wide``
+scrolls sideways on a phone), ``data-table`` on every table and ``wide``
 on tables with more than six columns (print them on A4 landscape), ``num`` on
 number/money/percent cells (right-aligned), ``tick``, ``section``, ``total``,
 ``table-notes``, ``table-downloads`` and ``visually-hidden`` (text for screen
@@ -56,11 +56,11 @@ def render(table, downloads: str = "") -> str:
     for column in columns:
         column.header_ids = []
     caption_id = f"{tid}-caption"
-    classes = "data-table" + (" table-wide" if len(columns) > WIDE else "")
+    wide = " wide" if len(columns) > WIDE else ""
     out = [f'<div class="table-block" id="{escape(tid)}">',
-           f'<div class="table-scroll" role="region" aria-labelledby="{escape(caption_id)}"'
+           f'<div class="table-scroll{wide}" role="region" aria-labelledby="{escape(caption_id)}"'
            ' tabindex="0">',
-           f'<table class="{classes}">',
+           f'<table class="data-table{wide}">',
            f'<caption id="{escape(caption_id)}">{escape(table.caption)}</caption>',
            "<thead>"]
     for row in table.header:

@@ -1,0 +1,1 @@
+"""Browser tests of the published site (Playwright driving Debian's chromium)."""

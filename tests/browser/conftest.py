@@ -1,0 +1,114 @@
+"""Browser fixtures: the example site published under a sub-path, served on
+127.0.0.1, and Debian's chromium driven by Playwright (never a downloaded browser)."""
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+import site_build  # noqa: E402
+
+from . import site_content  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SUB_PATH = "ita-portal"
+SCREENSHOTS = os.path.join(ROOT, "artifacts", "screenshots")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A static server on 127.0.0.1; the site is built after the port is known."""
+    root = tmp_path_factory.mktemp("www")
+    handler = functools.partial(_Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(server, tmp_path_factory):
+    """The real content (pages, documents) plus the browser test documents,
+    built with the publish settings at http://127.0.0.1:<port>/ita-portal."""
+    root, origin = server
+    content = tmp_path_factory.mktemp("content")
+    shutil.copytree(os.path.join(ROOT, "content"), content, dirs_exist_ok=True)
+    for relative, body in site_content.FILES.items():
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(body, encoding="utf-8")
+    url = f"{origin}/{SUB_PATH}"
+    result = site_build.build(
+        os.path.join(ROOT, "publishconf.py"),
+        overrides={"PATH": str(content), "OUTPUT_PATH": str(root / SUB_PATH), "SITEURL": url},
+    )
+    assert result.ok, result.message
+    return url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/bootstrap` (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A fresh browser context that records every request it makes."""
+
+    def __init__(self, browser, width=1280, height=900):
+        self.context = browser.new_context(viewport={"width": width, "height": height},
+                                           locale="th-TH", service_workers="block")
+        self.requests = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def open_context(width=1280, height=900):
+        visit = Visit(browser, width, height)
+        opened.append(visit)
+        return visit
+
+    yield open_context
+    for visit in opened:
+        visit.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    return SCREENSHOTS
