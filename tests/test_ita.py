@@ -112,7 +112,7 @@ def test_navigation_from_home_to_items_and_back(site):
     site.add(CONTENT)
     assert site.build().ok
     home = site.read("index.html")
-    assert '<a href="./ita/">ITA การประเมินคุณธรรมและความโปร่งใส</a>' in home
+    assert '<a href="./ita/">ข้อมูลตามเกณฑ์ ITA</a>' in home
     years = site.read("ita/index.html")
     for year in (2566, 2567, 2568, 2569):
         assert f'href="../ita/{year}/"' in years

@@ -26,7 +26,8 @@ def test_thai_numbered_lists_are_marked_and_start_where_the_source_starts(site):
     result = site.build()
     assert result.ok, result.message
     page = site.read("documents/announcement-2568-001/index.html")
-    lists = re.findall(r"<ol([^>]*)>(.*?)</ol>", page, re.S)
+    body = page.split('<div class="doc-body">', 1)[1]
+    lists = re.findall(r"<ol([^>]*)>(.*?)</ol>", body, re.S)
     assert [attrs for attrs, _ in lists] == [
         ' class="numerals-thai"', ' class="numerals-thai" start="3"', "",
     ]
