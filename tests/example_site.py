@@ -8,12 +8,13 @@ import atexit
 import functools
 import html
 import os
+import re
 import shutil
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import DEV_SETTINGS, ROOT
+from conftest import DEV_SETTINGS, ROOT, Site
 
 import site_build
 
@@ -43,6 +44,31 @@ def text_of(fragment: str) -> str:
     parser = _Text()
     parser.feed(fragment)
     return " ".join("".join(parser.parts).split())
+
+
+def build_real_documents(base, *folders) -> Site:
+    """Copy content/documents/<folder> for each folder into a Site under `base` and build it:
+    the real document folder, unchanged, alone in a fresh site."""
+    site = Site(base)
+    for folder in folders:
+        shutil.copytree(CONTENT / "documents" / folder, site.content / "documents" / folder)
+    result = site.build()
+    assert result.ok, result.message
+    return site
+
+
+def headings(fragment: str) -> list[tuple[int, str]]:
+    """(level, text) of every h2-h6 in document order."""
+    return [(int(level), text_of(inner))
+            for level, inner in re.findall(r"<h([2-6])[^>]*>(.*?)</h\1>", fragment, re.S)]
+
+
+def list_after(fragment: str, heading: str, tag: str = "ol") -> list[str]:
+    """Texts of the items of the first <ol>/<ul> that directly follows the heading `heading`."""
+    match = re.search(r"<h[2-6][^>]*>" + re.escape(heading) + r"</h[2-6]>\s*<" + tag
+                      + r"[^>]*>(.*?)</" + tag + ">", fragment, re.S)
+    assert match, f"no <{tag}> right after the heading {heading!r}"
+    return [text_of(item) for item in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)]
 
 
 class _Text(HTMLParser):

@@ -7,7 +7,8 @@ import pytest
 
 import yaml_source
 from conftest import ROOT
-from real_content import body_of, build_real_documents, headings, list_after, text_of
+from example_site import build_real_documents, headings, list_after, text_of
+from example_site import document_body as body_of
 
 FOLDER = "standing/manual-kokyae-complaints"
 URL = "documents/manual-kokyae-complaints/index.html"

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from real_content import body_of, build_real_documents, headings, list_after, text_of
+from example_site import build_real_documents, headings, list_after, text_of
+from example_site import document_body as body_of
 
 URL = "documents/measure-2562-001/index.html"
 
