@@ -62,7 +62,7 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["content_errors", "thai_format", "front_matter"]
+PLUGINS = ["content_errors", "thai_format", "front_matter", "complaints"]
 
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -77,3 +77,13 @@ MARKDOWN = {
 # How the theme writes numbers in dates and years: "thai" (๑๖ พฤษภาคม ๒๕๖๘) or
 # "arabic" (16 พฤษภาคม 2568). Exports always use Arabic digits.
 NUMERALS = "thai"
+
+# --- Complaints (plugins/complaints) --------------------------------------------
+# Channels, process and the complaint form: data/complaints.yaml.
+COMPLAINTS_DATA = os.path.join(ROOT, "data", "complaints.yaml")
+# The online channel for corruption complaints: the organisation's own e-service
+# when it has one; until then the NACC's website, which takes complaints itself.
+COMPLAINTS_ONLINE_URL = "https://www.nacc.go.th/"
+COMPLAINTS_ONLINE_LABEL = "แจ้งเรื่องร้องเรียนการทุจริตต่อสำนักงาน ป.ป.ช. (www.nacc.go.th)"
+# The organisation's complaints e-mail (example.org: the demonstration has none).
+COMPLAINTS_EMAIL = "complaints@example.org"
