@@ -161,7 +161,7 @@ class _Reader:
 
     def text(self, where: tuple, required: bool = True) -> str:
         value = self.get(where) if self._has(where) else None
-        if value is None:
+        if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 raise self.missing(where)
             return ""
@@ -181,7 +181,7 @@ class _Reader:
     def texts(self, where: tuple, required: bool = True) -> tuple[str, ...]:
         """A text or a list of texts."""
         value = self.get(where) if self._has(where) else None
-        if value is None:
+        if value is None or value == "":
             if required:
                 raise _Problem(where, f"ช่อง {where[-1]} ต้องมีอย่างน้อยหนึ่งรายการ (empty list)",
                                f"เขียนรายการใต้ {where[-1]}: โดยขึ้นต้นแต่ละบรรทัดด้วย - ")
