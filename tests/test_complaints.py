@@ -147,6 +147,9 @@ def test_how_to_complain_what_is_refused_and_protection_are_on_the_hub(built):
                     "เรื่องที่ไม่รับพิจารณา", "บัตรสนเท่ห์",
                     "การคุ้มครองผู้ร้องเรียน", "ถูกเก็บเป็นความลับ"])
     assert "ITA 2569 ข้อ O16" in page and "ITA 2569 ข้อ O17" in page
+    for page_path in ("complaints/index.html", "complaints/process/index.html"):
+        assert ("<dt>หน่วยรับเรื่อง</dt><dd>ศูนย์ปฏิบัติการต่อต้านการทุจริต"
+                "องค์การบริหารส่วนตำบลตัวอย่าง</dd>") in built.read(page_path), page_path
     assert "ITA 2569 ข้อ O17" in built.read("complaints/channels/index.html")
     assert "ITA 2569 ข้อ O16" in built.read("complaints/process/index.html")
 

@@ -84,16 +84,6 @@ class Form:
     subtitle: str
     parts: tuple[FormPart, ...]
 
-    def labels(self) -> list[str]:
-        """Every printed piece of text, in reading order."""
-        found = [self.title, self.subtitle]
-        for part in self.parts:
-            if part.kind == "text":
-                found.append(part.text)
-            for form_line in part.lines:
-                found += [run.text for run in form_line.runs if not run.is_blank]
-        return [text for text in found if text]
-
 
 @dataclass
 class Section:
@@ -488,7 +478,7 @@ def _runs(text: str, where: tuple) -> tuple:
     words = text[position:].strip()
     if words:
         runs.append(Words(words))
-    if "[" in "".join(run.text for run in runs if not run.is_blank) or "]" in text[position:]:
+    if any("[" in run.text or "]" in run.text for run in runs if not run.is_blank):
         raise _Problem(where, "เครื่องหมาย [ หรือ ] ไม่ครบคู่ (unbalanced bracket)",
                        "ช่องกรอกเขียนเป็น [6] หรือ [*]")
     return tuple(runs)

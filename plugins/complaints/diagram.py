@@ -74,7 +74,7 @@ def svg(steps, title: str, digits) -> str:
         f'<desc id="complaints-flow-desc">{escape(description)}</desc>',
     ]
     for number, (top, height, rows) in enumerate(boxes):
-        parts.append(f'<g class="flow-step">')
+        parts.append('<g class="flow-step">')
         parts.append(f'<rect x="{BOX_X}" y="{top}" width="{BOX_WIDTH}" height="{height}" rx="8" '
                      'fill="#f3f6fa" stroke="#1d4e89" stroke-width="2"/>')
         baseline = top + PADDING
