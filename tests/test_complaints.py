@@ -211,12 +211,26 @@ def test_printable_form_page_has_the_labels_and_dotted_fill_in_spaces(built):
 
 
 def test_download_links_show_type_and_size(built):
-    size = thai_format.file_size(os.path.getsize(built.output / PDF))
     for page_path in ("complaints/index.html", "complaints/form/index.html"):
         page = built.read(page_path)
-        assert re.search(r'<a href="[./]*complaints/form/complaint-form\.pdf" download>'
-                         r"แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ</a> \(PDF, " + re.escape(size) + r"\)",
-                         page), page_path
+        for extension, kind, title in (("pdf", "PDF", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ"),
+                                       ("docx", "DOCX", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ (แก้ไขได้)")):
+            size = thai_format.file_size(os.path.getsize(built.output / f"complaints/form/complaint-form.{extension}"))
+            assert re.search(rf'<a href="[./]*complaints/form/complaint-form\.{extension}" download>'
+                             + re.escape(f"{title}</a> ({kind}, {size})"), page), (page_path, kind)
+
+
+def test_docx_is_an_editable_a4_form_with_the_labels_in_order_and_dotted_tabs(built):
+    import zipfile
+
+    with zipfile.ZipFile(built.output / "complaints/form/complaint-form.docx") as archive:
+        assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(archive.namelist())
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in document  # A4 in twentieths of a point
+    text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document))
+    squeeze = lambda value: re.sub(r"\s+", "", value)  # noqa: E731
+    in_order(squeeze(text), [squeeze(label) for label in FORM_LABELS])
+    assert document.count('w:leader="dot"') >= 30
 
 
 def test_pdf_is_one_a4_page_with_the_font_embedded_and_thai_text_in_order(built):

@@ -9,7 +9,8 @@ form. From that one file it writes, at permanent URLs,
 - ``complaints/``            how to complain (hub),
 - ``complaints/channels/``   the channels table, the online channel and e-mail,
 - ``complaints/process/``    the process as an ordered list and an SVG chart,
-- ``complaints/form/``       the printable form, and ``complaint-form.pdf`` beside it.
+- ``complaints/form/``       the printable form, with ``complaint-form.pdf`` (A4, the
+                             font embedded) and ``complaint-form.docx`` (editable) beside it.
 
 The online channel and e-mail come from ``COMPLAINTS_ONLINE_URL``,
 ``COMPLAINTS_ONLINE_LABEL`` and ``COMPLAINTS_EMAIL``. Each page may be ITA
@@ -28,9 +29,9 @@ import thai_format
 from pelican import signals
 from pelican.generators import Generator
 
-from . import data, diagram, pdf
+from . import data, diagram, docx, pdf
 
-FORM_PDF = "complaint-form.pdf"
+FORM_FILE = "complaint-form"  # .pdf and .docx beside the form page
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,12 @@ class ComplaintPage:
 class Download:
     title: str
     url: str  # relative to the site root
-    kind: str  # "PDF"
-    size: int  # bytes
+    kind: str  # "PDF", "DOCX"
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
 
 
 PAGES = (
@@ -66,7 +71,6 @@ class ComplaintsGenerator(Generator):
 
     def generate_context(self):
         self.section = None
-        self.form_pdf = b""
         path = self.settings.get("COMPLAINTS_DATA")
         if not path:
             return
@@ -82,11 +86,13 @@ class ComplaintsGenerator(Generator):
         section = data.load(path, organisation, catalogs)
         if section is None:
             return
+        form_title = section.form.title
         try:
-            self.form_pdf = pdf.render(section.form, section.form.title, organisation)
+            form_pdf, laid = pdf.lay_out(section.form, form_title, organisation)
         except pdf.LayoutError as error:
             content_errors.report(path, error.line, error.message, error.hint)
             return
+        form_docx = docx.build(section.form, laid, form_title, organisation)
         self.section = section
         digits = self.settings.get("NUMERALS", "thai")
         self.complaint_pages = {
@@ -94,8 +100,11 @@ class ComplaintsGenerator(Generator):
                                section.ita.get(key, ()))
             for key, title, url in PAGES
         }
-        self.download = Download(section.form.title, self.complaint_pages["form"].url + FORM_PDF, "PDF",
-                                 len(self.form_pdf))
+        form_url = self.complaint_pages["form"].url + FORM_FILE
+        self.downloads = (
+            Download(form_title, form_url + ".pdf", "PDF", form_pdf),
+            Download(form_title + " (แก้ไขได้)", form_url + ".docx", "DOCX", form_docx),
+        )
         self.flow_svg = diagram.svg(section.process, self.complaint_pages["process"].title,
                                     lambda number: thai_format.numerals(number, digits))
         self.context["complaint_pages"] = list(self.complaint_pages.values())
@@ -133,12 +142,13 @@ class ComplaintsGenerator(Generator):
                 relative_urls=self.settings.get("RELATIVE_URLS", False), url=page.url,
                 complaints=self.section, complaint_page=page, complaint_pages=self.complaint_pages,
                 complaints_source_url=source_url, complaints_flow_svg=self.flow_svg,
-                complaints_form_pdf=self.download,
+                complaints_downloads=self.downloads,
             )
-        target = os.path.join(self.output_path, self.download.url)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(self.form_pdf)
+        for download in self.downloads:
+            target = os.path.join(self.output_path, download.url)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(download.content)
 
 
 def get_generators(_pelican):

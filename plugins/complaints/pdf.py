@@ -85,6 +85,29 @@ class _ThaiFont(TTFFont):
 
 
 @dataclass
+class Laid:
+    """One line or paragraph as the PDF placed it, for the DOCX (see docx.py).
+
+    ``runs``: (text, or None for a fill-in space; start and end in mm from the
+    left margin). A wrapped paragraph has ``text`` and ``indent`` instead.
+    """
+
+    space: bool = False
+    runs: tuple = ()
+    text: str = ""
+    indent: float = 0
+
+
+class _FormPDF(FPDF):
+    """FPDF that also keeps the place of every line it draws."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.laid: list[Laid] = []
+        self.space_pending = False
+
+
+@dataclass
 class _Placed:
     """One run of a laid-out line: words or a fill-in space, ``width`` in mm."""
 
@@ -92,9 +115,12 @@ class _Placed:
     width: float
 
 
-def render(form: data.Form, title: str, author: str, language: str = "th") -> bytes:
-    """The form as PDF bytes. Raises LayoutError for a line that cannot fit."""
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+def lay_out(form: data.Form, title: str, author: str, language: str = "th"):
+    """(PDF bytes, [Laid]): the PDF and where each of its lines went.
+
+    Raises LayoutError for a line that cannot fit the page.
+    """
+    pdf = _FormPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT)
     pdf.set_auto_page_break(True, MARGIN_BOTTOM)
     for style, file_name in FONT_FILES.items():
@@ -119,6 +145,7 @@ def render(form: data.Form, title: str, author: str, language: str = "th") -> by
     for part in form.parts:
         if part.space:
             pdf.ln(SPACE_MM)
+            pdf.space_pending = True
         if part.kind == "blank_lines":
             for _ in range(part.count):
                 _draw(pdf, _layout(pdf, (data.Blank(None),), part.line, _width(pdf)), MARGIN_LEFT)
@@ -126,7 +153,7 @@ def render(form: data.Form, title: str, author: str, language: str = "th") -> by
             _paragraph(pdf, part)
         else:
             _lines(pdf, part)
-    return bytes(pdf.output())
+    return bytes(pdf.output()), pdf.laid
 
 
 def _width(pdf: FPDF) -> float:
@@ -145,9 +172,11 @@ def _paragraph(pdf: FPDF, part: data.FormPart) -> None:
         else:
             line += piece
     lines.append(line.rstrip())
+    pdf.laid.append(Laid(pdf.space_pending, text=part.text, indent=indent))
+    pdf.space_pending = False
     for number, text in enumerate(lines):
         placed = [_Placed(data.Words(text), pdf.get_string_width(text))]
-        _draw(pdf, placed, MARGIN_LEFT + (indent if number == 0 else 0))
+        _draw(pdf, placed, MARGIN_LEFT + (indent if number == 0 else 0), record=False)
 
 
 def _lines(pdf: FPDF, part: data.FormPart) -> None:
@@ -189,8 +218,15 @@ def _layout(pdf: FPDF, runs: tuple, line: int, available: float) -> list[_Placed
     return placed
 
 
-def _draw(pdf: FPDF, placed: list[_Placed], x: float) -> None:
+def _draw(pdf: _FormPDF, placed: list[_Placed], x: float, record: bool = True) -> None:
     """Draw one line from ``x``: words as text, fill-in spaces as dotted lines on the baseline."""
+    if record:
+        runs, left = [], x - MARGIN_LEFT
+        for item in placed:
+            runs.append((None if item.run.is_blank else item.run.text, left, left + item.width))
+            left += item.width
+        pdf.laid.append(Laid(pdf.space_pending, tuple(runs)))
+        pdf.space_pending = False
     if pdf.will_page_break(LINE_MM):
         pdf.add_page()
     y = pdf.get_y()
