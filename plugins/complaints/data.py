@@ -104,15 +104,12 @@ class Section:
 # ------------------------------------------------------------------ reading
 
 PAGE_KEYS = ("hub", "channels", "process", "form")
-TOP_KEYS = {
-    "example": False, "source": False, "head": True, "responsible": True, "channels": True,
-    "process": True, "include": True, "not_accepted": True, "protection": True, "ita": False,
-    "form": True,
-}
-CHANNEL_KEYS = {"name": True, "checked": True, "response": True, "note": False, "place": False,
-                "address": False, "phone": False, "fax": False, "website": False,
-                "facebook": False, "facebook_url": False, "email": False}
-STEP_KEYS = {"step": True, "time": False, "by": False, "details": False}
+# The keys each mapping may have (whether one is required is decided where it is read).
+TOP_KEYS = ("example", "source", "head", "responsible", "channels", "process", "include",
+            "not_accepted", "protection", "ita", "form")
+CHANNEL_KEYS = ("name", "checked", "response", "note", "place", "address", "phone", "fax",
+                "website", "facebook", "facebook_url", "email")
+STEP_KEYS = ("step", "time", "by", "details")
 PART_KINDS = ("line", "lines", "text", "blank_lines")
 PART_OPTIONS = ("align", "indent", "space")
 CONTACT_LABELS = (  # (key, label) in display order
@@ -213,7 +210,7 @@ class _Reader:
             return False
         return True
 
-    def mapping(self, where: tuple, keys: dict, what: str) -> dict:
+    def mapping(self, where: tuple, keys, what: str) -> dict:
         """Check a mapping's keys: an unknown key is reported (with a suggestion)."""
         if not self._has(where):
             raise self.missing(where)
@@ -300,14 +297,13 @@ def _list(reader: _Reader, key: str) -> tuple[str, ...]:
 def _source(reader: _Reader) -> dict:
     if "source" not in reader.located.data:
         return {}
-    reader.mapping(("source",), {"title": True, "organisation": True, "document": False},
-                   "ช่อง source")
+    reader.mapping(("source",), ("title", "organisation", "document"), "ช่อง source")
     return {key: reader.text(("source", key), required=(key != "document"))
             for key in ("title", "organisation", "document")}
 
 
 def _responsible(reader: _Reader) -> dict:
-    reader.mapping(("responsible",), {"unit": True, "staff": False}, "ช่อง responsible")
+    reader.mapping(("responsible",), ("unit", "staff"), "ช่อง responsible")
     return {key: reader.text(("responsible", key), required=(key == "unit"))
             for key in ("unit", "staff")}
 
@@ -390,7 +386,7 @@ def _ita(reader: _Reader, catalogs) -> dict:
 
     if "ita" not in reader.located.data:
         return {}
-    pages = reader.mapping(("ita",), dict.fromkeys(PAGE_KEYS, False), "ช่อง ita")
+    pages = reader.mapping(("ita",), PAGE_KEYS, "ช่อง ita")
     context = schema.ParseContext(os.path.dirname(reader.path), catalogs)
     result = {}
     for key, value in pages.items():
@@ -407,7 +403,7 @@ def _ita(reader: _Reader, catalogs) -> dict:
 
 
 def _form(reader: _Reader) -> Form:
-    reader.mapping(("form",), {"title": True, "subtitle": False, "parts": True}, "ช่อง form")
+    reader.mapping(("form",), ("title", "subtitle", "parts"), "ช่อง form")
     parts = []
     for index, _entry in enumerate(reader.items(("form", "parts"), "บรรทัดของแบบฟอร์ม")):
         part = reader.attempt(_part, reader, ("form", "parts", index))
@@ -423,8 +419,7 @@ def _part(reader: _Reader, where: tuple) -> FormPart:
         raise _Problem(where, "แต่ละบรรทัดของแบบฟอร์มต้องขึ้นต้นด้วย line:, lines:, text: หรือ "
                        "blank_lines: (each part needs a kind)", "เช่น - line: เรื่อง [*]")
     kinds = [key for key in entry if key in PART_KINDS]
-    reader.mapping(where, {**dict.fromkeys(PART_KINDS, False), **dict.fromkeys(PART_OPTIONS, False)},
-                   "บรรทัดของแบบฟอร์ม")
+    reader.mapping(where, PART_KINDS + PART_OPTIONS, "บรรทัดของแบบฟอร์ม")
     if len(kinds) != 1:
         raise _Problem(where, "แต่ละบรรทัดของแบบฟอร์มต้องมี line, lines, text หรือ blank_lines "
                        "อย่างใดอย่างหนึ่งเท่านั้น (exactly one kind per part)",
