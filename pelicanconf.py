@@ -63,7 +63,7 @@ DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder any
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
-           "git_dates", "listings",
+           "complaints", "git_dates", "listings",
            "discovery"]  # keep discovery last: its sitemap lists every page written
 
 # Autoescape: a title typed as "<script>" must show as text.
@@ -89,3 +89,13 @@ MARKDOWN = {
 # How the theme writes numbers in dates and years: "thai" (๑๖ พฤษภาคม ๒๕๖๘) or
 # "arabic" (16 พฤษภาคม 2568). Exports always use Arabic digits.
 NUMERALS = "thai"
+
+# --- Complaints (plugins/complaints) --------------------------------------------
+# Channels, process and the complaint form: data/complaints.yaml.
+COMPLAINTS_DATA = os.path.join(ROOT, "data", "complaints.yaml")
+# The online channel for corruption complaints: the organisation's own e-service
+# when it has one; until then the NACC's website, which takes complaints itself.
+COMPLAINTS_ONLINE_URL = "https://www.nacc.go.th/"
+COMPLAINTS_ONLINE_LABEL = "แจ้งเรื่องร้องเรียนการทุจริตต่อสำนักงาน ป.ป.ช. (www.nacc.go.th)"
+# The organisation's complaints e-mail (example.org: the demonstration has none).
+COMPLAINTS_EMAIL = "complaints@example.org"

@@ -1,0 +1,161 @@
+"""Complaints: the portal's pages on reporting corruption and misconduct, and the complaint form.
+
+Owns ``data/complaints.yaml`` (setting ``COMPLAINTS_DATA``): the channels with
+their contact details, how often each is checked and how fast it is answered;
+the handling process with its time limits; what a complaint should contain,
+what is not accepted and how the complainant is protected; and the complaint
+form. From that one file it writes, at permanent URLs,
+
+- ``complaints/``            how to complain (hub),
+- ``complaints/channels/``   the channels table, the online channel and e-mail,
+- ``complaints/process/``    the process as an ordered list and an SVG chart,
+- ``complaints/form/``       the printable form, with ``complaint-form.pdf`` (A4, the
+                             font embedded) and ``complaint-form.docx`` (editable) beside it.
+
+The online channel and e-mail come from ``COMPLAINTS_ONLINE_URL``,
+``COMPLAINTS_ONLINE_LABEL`` and ``COMPLAINTS_EMAIL``. Each page may be ITA
+evidence (``ita:`` in the data file); ``context["complaint_pages"]`` lists the
+pages with their URL, title and ITA items for the ITA listings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import content_errors
+import ita_catalog
+import thai_format
+from pelican import signals
+from pelican.generators import Generator
+
+from . import data, diagram, docx, pdf
+
+FORM_FILE = "complaint-form"  # .pdf and .docx beside the form page
+
+
+@dataclass(frozen=True)
+class ComplaintPage:
+    """One generated page. ``ita``: the ita_catalog.Item tuple it is evidence for."""
+
+    key: str
+    title: str
+    url: str
+    save_as: str
+    template: str
+    ita: tuple = ()
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    url: str  # relative to the site root
+    kind: str  # "PDF", "DOCX"
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+PAGES = (
+    ("hub", "การร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/"),
+    ("channels", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/channels/"),
+    ("process", "ขั้นตอนการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/process/"),
+    ("form", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/form/"),
+)
+
+
+class ComplaintsGenerator(Generator):
+    """Reads the data file with the other content; writes the pages and the PDF."""
+
+    def generate_context(self):
+        self.section = None
+        path = self.settings.get("COMPLAINTS_DATA")
+        if not path:
+            return
+        organisation = self.settings.get("ORGANISATION", "")
+
+        def catalogs():
+            try:
+                return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
+            except ita_catalog.CatalogError as error:
+                content_errors.report(error.path, error.line, error.message, error.hint)
+                return {}
+
+        section = data.load(path, organisation, catalogs)
+        if section is None:
+            return
+        form_title = section.form.title
+        try:
+            form_pdf, laid = pdf.lay_out(section.form, form_title, organisation)
+        except pdf.LayoutError as error:
+            content_errors.report(path, error.line, error.message, error.hint)
+            return
+        form_docx = docx.build(section.form, laid, form_title, organisation)
+        self.section = section
+        digits = self.settings.get("NUMERALS", "thai")
+        self.complaint_pages = {
+            key: ComplaintPage(key, title, url, url + "index.html", f"complaints/{key}",
+                               section.ita.get(key, ()))
+            for key, title, url in PAGES
+        }
+        form_url = self.complaint_pages["form"].url + FORM_FILE
+        self.downloads = (
+            Download(form_title, form_url + ".pdf", "PDF", form_pdf),
+            Download(form_title + " (แก้ไขได้)", form_url + ".docx", "DOCX", form_docx),
+        )
+        self.flow_svg = diagram.svg(section.process, self.complaint_pages["process"].title,
+                                    lambda number: thai_format.numerals(number, digits))
+        self.context["complaint_pages"] = list(self.complaint_pages.values())
+        # The layout links sections by name (see plugins/listings: site_pages).
+        self.context.setdefault("section_links", {})["complaints"] = self.complaint_pages["hub"]
+        self._check_collisions()
+
+    def _check_collisions(self):
+        """A staff document whose slug takes one of these URLs would be overwritten."""
+        ours = {page.save_as: page for page in self.complaint_pages.values()}
+        for name in ("articles", "pages", "hidden_pages", "drafts", "draft_pages"):
+            for content in self.context.get(name, ()):
+                page = ours.get(getattr(content, "save_as", None))
+                if page is None:
+                    continue
+                line = content.metadata.get("field_lines", {}).get(("slug",), 1)
+                content_errors.report(
+                    content.source_path, line,
+                    f"ลิงก์ {content.url} ซ้ำกับหน้า \"{page.title}\" ที่ระบบสร้างจาก "
+                    "data/complaints.yaml (URL taken by a generated complaints page)",
+                    "เปลี่ยน slug ของเอกสารนี้ หรือแก้ข้อมูลช่องทางร้องเรียนที่ data/complaints.yaml")
+
+    def _source_url(self) -> str:
+        slug = self.section.source.get("document")
+        for article in self.context.get("articles", ()):
+            if slug and getattr(article, "slug", None) == slug:
+                return article.url
+        return ""
+
+    def generate_output(self, writer):
+        if self.section is None:
+            return
+        source_url = self._source_url()
+        for page in self.complaint_pages.values():
+            writer.write_file(
+                page.save_as, self.get_template(page.template), self.context,
+                relative_urls=self.settings.get("RELATIVE_URLS", False), url=page.url,
+                complaints=self.section, complaint_page=page, complaint_pages=self.complaint_pages,
+                complaints_source_url=source_url, complaints_flow_svg=self.flow_svg,
+                complaints_downloads=self.downloads,
+            )
+        for download in self.downloads:
+            target = os.path.join(self.output_path, download.url)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(download.content)
+
+
+def get_generators(_pelican):
+    return ComplaintsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
