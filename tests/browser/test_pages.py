@@ -21,6 +21,16 @@ PAGE_KINDS = {
     "information page": "accessibility/",
     "privacy notice": "privacy/",
     "not found": "404.html",
+    "ITA years": "ita/",
+    "ITA year checklist": "ita/2569/",
+    "ITA item": "ita/2569/o16/",
+    "seed memo and risk tables (000)": "documents/report-2568-001/",
+    "seed HR report, two-level header (001)": "documents/report-2566-001/",
+    "seed plan with totals (003)": "documents/plan-2566-001/",
+    "complaints hub": "complaints/",
+    "complaint channels": "complaints/channels/",
+    "complaint process with diagram": "complaints/process/",
+    "complaint form": "complaints/form/",
 }
 
 
