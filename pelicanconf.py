@@ -42,6 +42,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_PAGE_URL = "drafts/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+# The search page (plugins/search); its bundle is written to pagefind/.
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 
 # Pelican's blog listings do not fit a government portal; our plugins make the
 # listings (by type, fiscal year, division, ITA item) instead.
@@ -62,7 +65,7 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["content_errors", "thai_format", "front_matter"]
+PLUGINS = ["content_errors", "thai_format", "front_matter", "search"]
 
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
