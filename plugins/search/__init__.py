@@ -285,7 +285,7 @@ def build_index(output_path: str, documents: list[IndexedDocument]) -> dict:
             with open(target, "w", encoding="utf-8") as handle:
                 handle.write(index_copy(page, document))
         command = [sys.executable, "-m", "pagefind", "--site", copy_dir,
-                   "--output-path", bundle, "--force-language", "th", "--quiet"]
+                   "--output-path", bundle, "--force-language", "und", "--quiet"]
         run = subprocess.run(command, capture_output=True, text=True)
         if run.returncode != 0:
             raise SearchIndexError(

@@ -10,22 +10,84 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 20;
 const JOINER = "\u2060"; // written before every space the index inserted
+const THAI = /[\u0e01-\u0e5b]/;
+const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/; // Thai vowel and tone marks
+const NOT_WORD = /[^\p{L}\p{M}\p{N}]/gu;
 const segmenter = new Intl.Segmenter("th", { granularity: "word" });
 const siteRoot = new URL(root.dataset.site, document.baseURI);
 const thaiDigits = root.dataset.numerals === "thai";
 
-root.hidden = false;
 const pagefind = await import(new URL("pagefind.js", new URL(root.dataset.bundle, document.baseURI)).href);
-await pagefind.options({ exactDiacritics: true, excerptLength: 24 });
+// Result addresses start with the site's path, so the site works under a sub-path.
+await pagefind.options({ exactDiacritics: true, excerptLength: 24, baseUrl: siteRoot.pathname });
+// Pagefind splits the query itself when the page is in Thai; this script does
+// that instead (it must keep a half-typed word whole), so Pagefind is started
+// while the page's language reads "und", which is restored at once.
+const language = document.documentElement.lang;
+document.documentElement.lang = "und";
 pagefind.init();
+document.documentElement.lang = language;
 
 let latest = 0; // number of the latest search; older answers are dropped
 let results = [];
 let shown = 0;
 
-function words(query) {
-  return Array.from(segmenter.segment(query.normalize("NFC")), (s) => s.segment.trim())
-    .filter(Boolean).join(" ");
+// The words of one space-free piece of the query, as ICU splits them.
+function words(text) {
+  return Array.from(segmenter.segment(text), (s) => s.segment.toLowerCase().replace(NOT_WORD, ""))
+    .filter(Boolean);
+}
+
+// The term lists to search for a query. The last piece may be a word still
+// being typed, which the segmenter cuts into fragments ("ทุจริ" -> "ทุ จริ"),
+// so its last fragments are also tried joined up again.
+function variants(query) {
+  const pieces = query.normalize("NFC").split(/\s+/).filter(Boolean);
+  if (!pieces.length) return [];
+  const before = pieces.slice(0, -1).flatMap(words);
+  const last = words(pieces[pieces.length - 1]);
+  const lists = [];
+  for (let cut = Math.max(0, last.length - 3); cut < last.length; cut++) {
+    lists.push([...before, ...last.slice(0, cut), last.slice(cut).join("")]);
+  }
+  return lists.length ? lists : [before];
+}
+
+// Pagefind matches a Thai term without vowel or tone marks also in words that
+// have them (ขาว in ข้าว, ข่าว); such results are checked against the words
+// actually matched in the page.
+function unmarked(term) {
+  return THAI.test(term) && !MARK.test(term);
+}
+
+function matches(terms, data) {
+  const text = data.content.split(/\s+/);
+  const found = data.locations.map((at) => (text[at] || "").toLowerCase().replace(NOT_WORD, ""));
+  return terms.every((term) => found.some((word) => word.startsWith(term)));
+}
+
+// Results of every term list, each page once: pages found by a list that kept
+// more of the last word together come first (ทุจริ before ทุ + จริ), then by
+// score. When Pagefind finds no word starting with a term it falls back to
+// words the term starts with (ข้อบัญญัติ -> ข้อ), so the results of joined-up
+// lists are checked too, the best 30 of each.
+async function find(query, filters) {
+  const lists = variants(query);
+  if (!lists.length) return (await pagefind.search(null, { filters })).results.map((result) => ({ result }));
+  const found = new Map();
+  for (const [rank, terms] of lists.entries()) {
+    const joined = rank < lists.length - 1;
+    const answer = await pagefind.search(terms.join(" "), { filters });
+    let hits = answer.results.filter((result) => !found.has(result.id))
+      .slice(0, joined ? 30 : undefined).map((result) => ({ result, rank }));
+    if (joined || terms.some(unmarked)) {
+      await Promise.all(hits.map(async (hit) => { hit.data = await hit.result.data(); }));
+      hits = hits.filter((hit) => matches(terms, hit.data));
+    }
+    for (const hit of hits) found.set(hit.result.id, hit);
+  }
+  return Array.from(found.values())
+    .sort((a, b) => a.rank - b.rank || b.result.score - a.result.score);
 }
 
 function digits(text) {
@@ -58,7 +120,7 @@ function item(data) {
   const li = document.createElement("li");
   const heading = document.createElement("h2");
   const link = document.createElement("a");
-  link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
+  link.href = new URL(data.url, siteRoot).href;
   link.textContent = data.meta.title;
   heading.append(link);
   const meta = document.createElement("p");
@@ -70,7 +132,8 @@ function item(data) {
 
 async function showMore() {
   const search = latest;
-  const page = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+  const page = await Promise.all(results.slice(shown, shown + PAGE)
+    .map(async (hit) => hit.data || (hit.data = await hit.result.data())));
   if (search !== latest) return;
   list.append(...page.map(item));
   shown += page.length;
@@ -79,7 +142,7 @@ async function showMore() {
 
 async function run() {
   const search = ++latest;
-  const query = words(input.value);
+  const query = input.value;
   const filters = {};
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
@@ -90,21 +153,22 @@ async function run() {
     }
   }
   history.replaceState(null, "", params.size ? "?" + params : location.pathname);
-  if (!query && !params.size) {
+  if (!query.trim() && !params.size) {
     list.replaceChildren();
     status.textContent = "";
     more.hidden = true;
     return;
   }
-  const answer = await pagefind.search(query || null, { filters });
+  const found = await find(query, filters);
   if (search !== latest) return;
-  results = answer.results;
+  results = found;
   shown = 0;
   list.replaceChildren();
+  await showMore();
+  if (search !== latest) return;
   status.textContent = results.length
     ? `พบ ${digits(results.length)} เอกสาร`
     : "ไม่พบเอกสารที่ตรงกับคำค้น ลองใช้คำที่สั้นลงหรือเลือกตัวกรองน้อยลง";
-  await showMore();
 }
 
 let timer;
@@ -120,6 +184,7 @@ form.addEventListener("submit", (event) => {
 });
 more.addEventListener("click", showMore);
 
+root.hidden = false; // ready: show the form
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
 for (const select of selects) select.value = params.get(select.name) || "";
