@@ -20,6 +20,12 @@ follow a joiner and the reader sees the sentence as written. Keeping the
 whole original text as a metadata field was rejected: it would double every
 fragment that a query downloads and give no excerpt around the match.
 
+The query side is theme/static/js/search.js: it splits the query with
+``Intl.Segmenter('th')``, also tries the last word joined up again (a word
+still being typed is cut into fragments), searches with ``exactDiacritics``
+and checks Thai terms without vowel or tone marks against the matched words,
+since Pagefind lets ขาว match ข้าว and ข่าว otherwise.
+
 Only documents (Pelican articles) are indexed, and in each only its
 ``<article>`` element (``data-pagefind-body`` is added in the copy). Each
 result carries metadata (title, type, date in the Buddhist Era) and filters
@@ -263,6 +269,7 @@ _documents: dict[str, list[IndexedDocument]] = {}  # output path -> documents of
 
 def collect_documents(generator):
     digits = generator.settings.get("NUMERALS", "thai")
+    _documents.clear()  # left by a run that stopped on content errors
     _documents[os.path.abspath(generator.output_path)] = [
         describe(article, digits) for article in generator.articles if article.save_as
     ]
@@ -284,6 +291,8 @@ def build_index(output_path: str, documents: list[IndexedDocument]) -> dict:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
                 handle.write(index_copy(page, document))
+        # Language "und": Pagefind would split Thai queries again itself
+        # (search.js does it, keeping a half-typed word whole) and has no Thai stemmer.
         command = [sys.executable, "-m", "pagefind", "--site", copy_dir,
                    "--output-path", bundle, "--force-language", "und", "--quiet"]
         run = subprocess.run(command, capture_output=True, text=True)
@@ -307,7 +316,7 @@ def _remove_unused_ui(bundle: str) -> None:
             os.remove(os.path.join(bundle, name))
 
 
-last_index: dict = {}  # measurements of the latest index, for `invoke` and tests
+last_index: dict = {}  # documents, seconds and bytes of the latest index (tests print them)
 
 
 def index_site(pelican):
