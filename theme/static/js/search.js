@@ -68,20 +68,21 @@ function matches(terms, data) {
 
 // Results of every term list, each page once: pages found by a list that kept
 // more of the last word together come first (ทุจริ before ทุ + จริ), then by
-// score. When Pagefind finds no word starting with a term it falls back to
-// words the term starts with (ข้อบัญญัติ -> ข้อ), so the results of joined-up
-// lists are checked too, the best 30 of each.
+// score. When no word starts with a term, Pagefind falls back to words that
+// the term starts with (ข้อบัญญัติ -> ข้อ); a joined-up list whose first page
+// does not really match is such a fall-back, and is dropped whole.
 async function find(query, filters) {
   const lists = variants(query);
   if (!lists.length) return (await pagefind.search(null, { filters })).results.map((result) => ({ result }));
   const found = new Map();
   for (const [rank, terms] of lists.entries()) {
-    const joined = rank < lists.length - 1;
     const answer = await pagefind.search(terms.join(" "), { filters });
     let hits = answer.results.filter((result) => !found.has(result.id))
-      .slice(0, joined ? 30 : undefined).map((result) => ({ result, rank }));
-    if (joined || terms.some(unmarked)) {
-      await Promise.all(hits.map(async (hit) => { hit.data = await hit.result.data(); }));
+      .map((result) => ({ result, rank }));
+    const load = (hit) => hit.data || hit.result.data().then((data) => (hit.data = data));
+    if (rank < lists.length - 1 && hits.length && !matches(terms, await load(hits[0]))) hits = [];
+    if (terms.some(unmarked)) {
+      await Promise.all(hits.map(load));
       hits = hits.filter((hit) => matches(terms, hit.data));
     }
     for (const hit of hits) found.set(hit.result.id, hit);
