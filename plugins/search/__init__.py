@@ -53,6 +53,9 @@ from pelican.generators import Generator
 BUNDLE_DIR = "pagefind"
 JOINER = "\u2060"  # marks a space that the index copy inserted
 SEPARATOR = JOINER + " "
+# Pagefind ends a block whose text ends in a letter with "." in excerpts; an
+# invisible separator after Thai text at a block's end prevents that.
+BLOCK_END = "\u2063"
 THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 # Text inside these elements is no prose: leave it alone.
 _RAW_TEXT = {"script", "style", "textarea", "pre", "code"}
@@ -98,7 +101,7 @@ def thai_words(run: str) -> list[str]:
 
 def split_thai(text: str) -> str:
     """``text`` with SEPARATOR between the Thai words of each unspaced run."""
-    text = text.replace(JOINER, "")
+    text = text.replace(JOINER, "").replace(BLOCK_END, "")
     return THAI_RUN.sub(lambda run: SEPARATOR.join(thai_words(run[0])), text)
 
 
@@ -145,6 +148,9 @@ class _IndexCopy(HTMLParser):
     def handle_endtag(self, tag):
         if tag in _RAW_TEXT and self.raw_depth:
             self.raw_depth -= 1
+        if tag in _BLOCKS and THAI_RUN.match(self.last_char):
+            self.parts.append(BLOCK_END)
+            self.last_char = BLOCK_END
         self._tag(tag, f"</{tag}>")
 
     def _text(self, text):

@@ -101,7 +101,8 @@ function excerpt(html) {
   const restored = html
     .replace(new RegExp(JOINER + "((?:</mark>)?)\\s((?:<mark>)?)", "g"), "$1$2")
     .replaceAll("</mark><mark>", "")
-    .replaceAll(JOINER, "");
+    .replaceAll(JOINER, "")
+    .replaceAll("\u2063", ""); // ends Thai blocks in the index (no "." added)
   const parsed = new DOMParser().parseFromString(restored, "text/html").body;
   const paragraph = document.createElement("p");
   paragraph.className = "excerpt";
