@@ -483,3 +483,17 @@ def test_index_copy_marks_the_article_and_keeps_words_apart_across_tags():
     assert "เป็น<strong>\u2060 เว็บไซต์\u2060 สาธิต</strong>\u2060 ของ" in copy
     assert '<span data-pagefind-meta="title:คู่มือ &quot;ก &amp; ข&quot;"></span>' in copy
     assert '<span data-pagefind-filter="division:กองคลัง"></span></article>' in copy
+
+
+def test_header_search_box_opens_the_search_page_under_the_sub_path():
+    import jinja2
+
+    from conftest import ROOT
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(ROOT, "theme", "templates")),
+                             autoescape=True)
+    box = env.get_template("includes/search_form.html").render(
+        SITEURL="https://example.go.th/ita-portal", SEARCH_URL="search/")
+    assert 'action="https://example.go.th/ita-portal/search/" method="get"' in box
+    assert '<label for="site-search-query">ค้นหาเอกสาร</label>' in box
+    assert '<input type="search" id="site-search-query" name="q">' in box

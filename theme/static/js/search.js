@@ -13,7 +13,8 @@ const JOINER = "\u2060"; // written before every space the index inserted
 const THAI = /[\u0e01-\u0e5b]/;
 const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/; // Thai vowel and tone marks
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]/gu;
-const segmenter = new Intl.Segmenter("th", { granularity: "word" });
+// Browsers without Intl.Segmenter search each space-separated piece whole.
+const segmenter = Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
 const siteRoot = new URL(root.dataset.site, document.baseURI);
 const thaiDigits = root.dataset.numerals === "thai";
 
@@ -34,8 +35,8 @@ let shown = 0;
 
 // The words of one space-free piece of the query, as ICU splits them.
 function words(text) {
-  return Array.from(segmenter.segment(text), (s) => s.segment.toLowerCase().replace(NOT_WORD, ""))
-    .filter(Boolean);
+  const pieces = segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : [text];
+  return pieces.map((piece) => piece.toLowerCase().replace(NOT_WORD, "")).filter(Boolean);
 }
 
 // The term lists to search for a query. The last piece may be a word still
@@ -154,8 +155,9 @@ async function run() {
       params.set(select.name, select.value);
     }
   }
-  history.replaceState(null, "", params.size ? "?" + params : location.pathname);
-  if (!query.trim() && !params.size) {
+  const address = params.toString();
+  history.replaceState(null, "", address ? "?" + address : location.pathname);
+  if (!address) {
     list.replaceChildren();
     status.textContent = "";
     more.hidden = true;
@@ -190,4 +192,4 @@ root.hidden = false; // ready: show the form
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
 for (const select of selects) select.value = params.get(select.name) || "";
-if (input.value || params.size) run();
+if (params.toString()) run();
