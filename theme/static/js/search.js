@@ -163,7 +163,13 @@ async function run() {
     more.hidden = true;
     return;
   }
-  const found = await find(query, filters);
+  let found;
+  try {
+    found = await find(query, filters);
+  } catch (error) {
+    status.textContent = "ค้นหาไม่ได้ในขณะนี้ ลองโหลดหน้านี้ใหม่ หรือดูเอกสารจากหน้าแรก";
+    throw error;
+  }
   if (search !== latest) return;
   results = found;
   shown = 0;
