@@ -320,6 +320,7 @@ def test_thai_regression_set_finds_every_expected_document(published, browser):
     assert len(QUERIES) >= 40
     page = SearchPage(browser, f"{siteurl}/search/")
     page.open()  # load the page and the search engine once
+    page.page.wait_for_load_state("networkidle")
     first_load = sum(_bytes(r) for r in page.requests)
     missing, leaked, best_first, per_query = [], [], 0, []
     try:

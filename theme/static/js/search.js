@@ -68,8 +68,8 @@ function matches(terms, data) {
 }
 
 // Results of every term list, each page once: pages found by a list that kept
-// more of the last word together come first (ทุจริ before ทุ + จริ), then by
-// score. When no word starts with a term, Pagefind falls back to words that
+// more of the last word together come first (ทุจริ before ทุ + จริ), then
+// pages with the words side by side, then by score. When no word starts with a term, Pagefind falls back to words that
 // the term starts with (ข้อบัญญัติ -> ข้อ); a joined-up list whose first page
 // does not really match is such a fall-back, and is dropped whole.
 async function find(query, filters) {
@@ -86,10 +86,25 @@ async function find(query, filters) {
       await Promise.all(hits.map(load));
       hits = hits.filter((hit) => matches(terms, hit.data));
     }
-    for (const hit of hits) found.set(hit.result.id, hit);
+    for (const hit of hits) {
+      hit.together = terms.length < 2 || consecutive(hit.result.words, terms.length);
+      found.set(hit.result.id, hit);
+    }
   }
-  return Array.from(found.values())
-    .sort((a, b) => a.rank - b.rank || b.result.score - a.result.score);
+  return Array.from(found.values()).sort((a, b) => a.rank - b.rank
+    || b.together - a.together || b.result.score - a.result.score);
+}
+
+// Whether matched words stand side by side somewhere (ความ เสี่ยง, not
+// ความ ... เสี่ยง): a run of `count` consecutive positions.
+function consecutive(positions, count) {
+  const sorted = [...positions].sort((a, b) => a - b);
+  let run = 1;
+  for (let i = 1; i < sorted.length; i++) {
+    run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
+    if (run >= count) return true;
+  }
+  return false;
 }
 
 function digits(text) {
