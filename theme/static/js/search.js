@@ -8,7 +8,7 @@ const selects = Array.from(form.querySelectorAll("select[data-filter]"));
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
-const PAGE = 20;
+const PAGE = 10;
 const JOINER = "\u2060"; // written before every space the index inserted
 const THAI = /[\u0e01-\u0e5b]/;
 const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/; // Thai vowel and tone marks
@@ -55,10 +55,12 @@ function variants(query) {
 }
 
 // Pagefind matches a Thai term without vowel or tone marks also in words that
-// have them (ขาว in ข้าว, ข่าว); such results are checked against the words
-// actually matched in the page.
-function unmarked(term) {
-  return THAI.test(term) && !MARK.test(term);
+// have them (ขาว in ข้าว, ข่าว). When such a word is typed on its own, the
+// results are checked against the words actually matched in each page (one
+// fragment download per result); a term that is a piece of a longer word
+// (งบ of งบประมาณ) is held in place by the other words and is not checked.
+function unmarked(term, query) {
+  return THAI.test(term) && !MARK.test(term) && query.normalize("NFC").split(/\s+/).includes(term);
 }
 
 function matches(terms, data) {
@@ -82,7 +84,7 @@ async function find(query, filters) {
       .map((result) => ({ result, rank }));
     const load = (hit) => hit.data || hit.result.data().then((data) => (hit.data = data));
     if (rank < lists.length - 1 && hits.length && !matches(terms, await load(hits[0]))) hits = [];
-    if (terms.some(unmarked)) {
+    if (terms.some((term) => unmarked(term, query))) {
       await Promise.all(hits.map(load));
       hits = hits.filter((hit) => matches(terms, hit.data));
     }
