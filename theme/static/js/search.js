@@ -71,9 +71,10 @@ function matches(terms, data) {
 
 // Results of every term list, each page once: pages found by a list that kept
 // more of the last word together come first (ทุจริ before ทุ + จริ), then
-// pages with the words side by side, then by score. When no word starts with a term, Pagefind falls back to words that
-// the term starts with (ข้อบัญญัติ -> ข้อ); a joined-up list whose first page
-// does not really match is such a fall-back, and is dropped whole.
+// pages with the words side by side, then by score. When no word starts with
+// a term, Pagefind falls back to words that the term starts with
+// (ข้อบัญญัติ -> ข้อ); a joined-up list whose first page does not really
+// match is such a fall-back, and is dropped whole.
 async function find(query, filters) {
   const lists = variants(query);
   if (!lists.length) return (await pagefind.search(null, { filters })).results.map((result) => ({ result }));
