@@ -42,6 +42,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_PAGE_URL = "drafts/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+# The search page (plugins/search); its bundle is written to pagefind/.
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 
 # Pelican's blog listings do not fit a government portal; our plugins make the
 # listings (by type, fiscal year, division, ITA item) instead.
@@ -63,7 +66,7 @@ DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder any
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
-           "complaints", "git_dates", "listings",
+           "complaints", "git_dates", "listings", "search",
            "discovery"]  # keep discovery last: its sitemap lists every page written
 
 # Autoescape: a title typed as "<script>" must show as text.

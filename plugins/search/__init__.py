@@ -1,0 +1,361 @@
+"""Search: a Pagefind index of the documents, with Thai words split for it.
+
+Owns the full-text search of the site: the search page (``search/``, template
+``search.html``, with the filter choices shaped here) and the search bundle
+(``pagefind/``), made after the site is written (signal ``finalized``).
+
+Thai is written without spaces, and Pagefind only splits words at spaces, so
+it would take a whole Thai phrase for one word. The bundle is therefore built
+from an *index-only copy* of the document pages, made in a temporary folder:
+in the copy, every run of Thai letters is split into words with ICU (the
+dictionary that browsers use for ``Intl.Segmenter``, which splits the query
+the same way in search.js) and the words are separated by a space. The copy is
+deleted afterwards; the pages people read stay exactly as Pelican wrote them.
+
+Excerpts in the original text: Pagefind shows the indexed text in excerpts,
+spaces included. Each inserted space is written as WORD JOINER (U+2060) +
+space; Pagefind drops the joiner from the indexed word (it is no letter) but
+keeps it in the excerpt text, so search.js removes exactly the spaces that
+follow a joiner and the reader sees the sentence as written. Keeping the
+whole original text as a metadata field was rejected: it would double every
+fragment that a query downloads and give no excerpt around the match.
+
+The query side is theme/static/js/search.js: it splits the query with
+``Intl.Segmenter('th')``, also tries the last word joined up again (a word
+still being typed is cut into fragments), searches with ``exactDiacritics``
+and checks Thai terms without vowel or tone marks against the matched words,
+since Pagefind lets ขาว match ข้าว and ข่าว otherwise.
+
+Only documents (Pelican articles) are indexed, and in each only its
+``<article>`` element (``data-pagefind-body`` is added in the copy). Each
+result carries metadata (title, type, date in the Buddhist Era) and filters
+(ITA item, document type, fiscal year, division) written as attributes, which
+Pagefind stores verbatim.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import thai_format
+from pelican import signals
+from pelican.generators import Generator
+
+BUNDLE_DIR = "pagefind"
+JOINER = "\u2060"  # marks a space that the index copy inserted
+SEPARATOR = JOINER + " "
+# Pagefind ends a block whose text ends in a letter with "." in excerpts; an
+# invisible separator after Thai text at a block's end prevents that.
+BLOCK_END = "\u2063"
+THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
+# Text inside these elements is no prose: leave it alone.
+_RAW_TEXT = {"script", "style", "textarea", "pre", "code"}
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+
+# The filters, in the order the search page shows them: (key, label).
+FILTERS = (
+    ("ita", "ข้อ ITA"),
+    ("type", "ประเภทเอกสาร"),
+    ("fiscal_year", "ปีงบประมาณ"),
+    ("division", "ส่วนราชการ"),
+)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not build the bundle."""
+
+
+# --------------------------------------------------------------- Thai words
+
+_word_breaker = None
+
+
+def thai_words(run: str) -> list[str]:
+    """The words of a run of Thai letters, as ICU's Thai dictionary splits them."""
+    global _word_breaker
+    if _word_breaker is None:
+        import icu  # PyICU; imported late so that a build without search needs no ICU
+
+        _word_breaker = icu.BreakIterator.createWordInstance(icu.Locale("th"))
+    _word_breaker.setText(run)
+    words, start = [], 0
+    for end in _word_breaker:
+        words.append(run[start:end])
+        start = end
+    return words
+
+
+def split_thai(text: str) -> str:
+    """``text`` with SEPARATOR between the Thai words of each unspaced run."""
+    text = text.replace(JOINER, "").replace(BLOCK_END, "")
+    return THAI_RUN.sub(lambda run: SEPARATOR.join(thai_words(run[0])), text)
+
+
+def restore_text(text: str) -> str:
+    """The original of split text (what search.js does to excerpts)."""
+    return text.replace(SEPARATOR, "")
+
+
+class _IndexCopy(HTMLParser):
+    """Re-writes a page: Thai split in text, data-pagefind-body on the body element.
+
+    Pagefind joins the text of neighbouring elements without a space unless
+    one of them is a paragraph-like block, so a space is added at every other
+    block boundary (``<dt>ที่</dt><dd>...``), and SEPARATOR between Thai
+    letters on both sides of an inline tag (``เป็น<strong>เว็บไซต์``).
+    """
+
+    def __init__(self, body_tag: str):
+        super().__init__(convert_charrefs=False)
+        self.body_tag = body_tag
+        self.marked = False
+        self.raw_depth = 0
+        self.parts: list[str] = []
+        self.last_char = " "
+        self.block_boundary = False
+
+    def _tag(self, tag, text):
+        if tag in _BLOCKS:
+            self.block_boundary = True
+        self.parts.append(text)
+
+    def handle_starttag(self, tag, attrs):
+        text = self.get_starttag_text()
+        if tag == self.body_tag and not self.marked:
+            text = re.sub(r"^<\w+", lambda m: m[0] + " data-pagefind-body", text)
+            self.marked = True
+        if tag in _RAW_TEXT:
+            self.raw_depth += 1
+        self._tag(tag, text)
+
+    def handle_startendtag(self, tag, attrs):
+        self._tag(tag, self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag in _RAW_TEXT and self.raw_depth:
+            self.raw_depth -= 1
+        if tag in _BLOCKS and THAI_RUN.match(self.last_char):
+            self.parts.append(BLOCK_END)
+            self.last_char = BLOCK_END
+        self._tag(tag, f"</{tag}>")
+
+    def _text(self, text):
+        if not text:
+            return
+        if not self.last_char.isspace() and not text[0].isspace():
+            if self.block_boundary:
+                text = " " + text
+            elif THAI_RUN.match(self.last_char) and THAI_RUN.match(text[0]):
+                text = SEPARATOR + text
+        self.block_boundary = False
+        self.last_char = text[-1]
+        self.parts.append(text)
+
+    def handle_data(self, data):
+        self._text(data if self.raw_depth else split_thai(data))
+
+    def handle_entityref(self, name):
+        self._text(f"&{name};")
+
+    def handle_charref(self, name):
+        self._text(f"&#{name};")
+
+    def handle_comment(self, data):
+        pass
+
+    def handle_decl(self, decl):
+        self.parts.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        pass
+
+    def unknown_decl(self, data):
+        pass
+
+
+@dataclass
+class IndexedDocument:
+    """What the index knows of one document besides its text."""
+
+    save_as: str
+    title: str
+    meta: dict = field(default_factory=dict)  # name -> text shown in results
+    filters: list = field(default_factory=list)  # (key, value)
+
+
+def index_copy(page: str, document: IndexedDocument) -> str:
+    """The index-only version of a written document page."""
+    body_tag = "article" if re.search(r"<article\b", page) else "main"
+    parser = _IndexCopy(body_tag)
+    parser.feed(page)
+    parser.close()
+    if not parser.marked:
+        raise SearchIndexError(
+            f"{document.save_as}: no <article> or <main> element to index "
+            "(the theme's document template must keep one)")
+    # Attribute values are stored verbatim by Pagefind; an empty element
+    # carries each one without adding words to the indexed text.
+    fields = [("data-pagefind-meta", f"title:{document.title}")]
+    fields += [("data-pagefind-meta", f"{name}:{value}") for name, value in document.meta.items()]
+    fields += [("data-pagefind-filter", f"{key}:{value}") for key, value in document.filters]
+    hidden = "".join(f'<span {attribute}="{html.escape(value)}"></span>'
+                     for attribute, value in fields)
+    copy = "".join(parser.parts)
+    close = f"</{body_tag}>"
+    at = copy.rfind(close)
+    return copy[:at] + hidden + copy[at:]
+
+
+# ------------------------------------------------------- documents and filters
+
+def ita_value(item) -> str:
+    """Filter value of an ITA item; the same text is its label."""
+    return f"ITA {item.year} ข้อ {item.code} {item.name}"
+
+
+def describe(article, digits: str) -> IndexedDocument:
+    """Metadata and filters of one document, shaped for the search results."""
+    meta = {"type": article.doc_type.label}
+    if article.issued:
+        meta["date"] = thai_format.thai_date(article.issued, digits=digits)
+    elif article.fiscal_year:
+        meta["date"] = "ปีงบประมาณ " + thai_format.numerals(article.fiscal_year, digits)
+    else:
+        meta["date"] = "ไม่ระบุวันที่"
+    filters = [("ita", ita_value(item)) for item in (article.metadata.get("ita") or ())]
+    filters.append(("type", article.doc_type.label))
+    if article.fiscal_year:
+        # A five-year plan is found under each of its years.
+        filters += [("fiscal_year", str(year)) for year in article.fiscal_year]
+    if article.metadata.get("division"):
+        filters.append(("division", article.division))
+    return IndexedDocument(article.save_as, article.title, meta, filters)
+
+
+def filter_choices(articles, digits: str) -> list[dict]:
+    """The search page's filters: [{key, label, options: [(value, label)]}]."""
+    values = {key: {} for key, _ in FILTERS}
+    order = {}
+    for article in articles:
+        for item in article.metadata.get("ita") or ():
+            values["ita"][ita_value(item)] = ita_value(item)
+            order[ita_value(item)] = (-item.year, item.number)
+        values["type"][article.doc_type.label] = article.doc_type.label
+        for year in article.fiscal_year or ():
+            values["fiscal_year"][str(year)] = thai_format.numerals(year, digits)
+            order[str(year)] = -year
+        if article.metadata.get("division"):
+            values["division"][article.division] = article.division
+    choices = []
+    for key, label in FILTERS:
+        options = sorted(values[key].items(), key=lambda pair: (order.get(pair[0], 0), pair[0]))
+        if options:
+            choices.append({"key": key, "label": label, "options": options})
+    return choices
+
+
+# ------------------------------------------------------------- the build step
+
+_documents: dict[str, list[IndexedDocument]] = {}  # output path -> documents of that run
+
+
+def collect_documents(generator):
+    digits = generator.settings.get("NUMERALS", "thai")
+    _documents.clear()  # left by a run that stopped on content errors
+    _documents[os.path.abspath(generator.output_path)] = [
+        describe(article, digits) for article in generator.articles if article.save_as
+    ]
+
+
+def build_index(output_path: str, documents: list[IndexedDocument]) -> dict:
+    """Write the Pagefind bundle into ``output_path``/pagefind; returns measurements."""
+    started = time.monotonic()
+    bundle = os.path.join(output_path, BUNDLE_DIR)
+    shutil.rmtree(bundle, ignore_errors=True)
+    if not documents:  # nothing to search: the search page says so
+        return {"documents": 0, "seconds": time.monotonic() - started, "bytes": 0}
+    copy_dir = tempfile.mkdtemp(prefix=".search-index-copy-", dir=os.path.dirname(output_path))
+    try:
+        for document in documents:
+            with open(os.path.join(output_path, document.save_as), encoding="utf-8") as handle:
+                page = handle.read()
+            target = os.path.join(copy_dir, document.save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(index_copy(page, document))
+        # Language "und": Pagefind would split Thai queries again itself
+        # (search.js does it, keeping a half-typed word whole) and has no Thai stemmer.
+        command = [sys.executable, "-m", "pagefind", "--site", copy_dir,
+                   "--output-path", bundle, "--force-language", "und", "--quiet"]
+        run = subprocess.run(command, capture_output=True, text=True)
+        if run.returncode != 0:
+            raise SearchIndexError(
+                "สร้างดัชนีค้นหาไม่สำเร็จ (Pagefind failed): "
+                + (run.stderr or run.stdout).strip())
+    finally:
+        shutil.rmtree(copy_dir, ignore_errors=True)
+    _remove_unused_ui(bundle)
+    size = sum(os.path.getsize(os.path.join(folder, name))
+               for folder, _, names in os.walk(bundle) for name in names)
+    return {"documents": len(documents), "seconds": time.monotonic() - started, "bytes": size}
+
+
+def _remove_unused_ui(bundle: str) -> None:
+    """Pagefind ships ready-made interfaces; the site uses its own (search.js)."""
+    for name in os.listdir(bundle):
+        if name.startswith(("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui",
+                            "pagefind-highlight")):
+            os.remove(os.path.join(bundle, name))
+
+
+last_index: dict = {}  # documents, seconds and bytes of the latest index (tests print them)
+
+
+def index_site(pelican):
+    output_path = os.path.abspath(pelican.output_path)
+    documents = _documents.pop(output_path, [])
+    last_index.clear()
+    last_index.update(build_index(output_path, documents))
+
+
+# ------------------------------------------------------------ the search page
+
+class SearchPageGenerator(Generator):
+    """Writes the search page, with the filter choices of the published documents."""
+
+    def generate_output(self, writer):
+        save_as = self.settings["SEARCH_SAVE_AS"]
+        url = self.settings["SEARCH_URL"]
+        digits = self.settings.get("NUMERALS", "thai")
+        articles = [a for a in self.context.get("articles", []) if a.save_as]
+        writer.write_file(
+            save_as, self.get_template("search"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], url=url,
+            search_filters=filter_choices(articles, digits),
+            search_documents=len(articles),
+            page_name="search",
+        )
+
+
+def get_generators(pelican):
+    return SearchPageGenerator
+
+
+def register():
+    signals.article_generator_finalized.connect(collect_documents)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(index_site)
