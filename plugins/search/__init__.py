@@ -110,6 +110,9 @@ def restore_text(text: str) -> str:
     return text.replace(SEPARATOR, "")
 
 
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class _IndexCopy(HTMLParser):
     """Re-writes a page: Thai split in text, data-pagefind-body on the body element.
 
@@ -138,6 +141,9 @@ class _IndexCopy(HTMLParser):
         if tag == self.body_tag and not self.marked:
             text = re.sub(r"^<\w+", lambda m: m[0] + " data-pagefind-body", text)
             self.marked = True
+        elif tag in _HEADINGS and "visually-hidden" in (dict(attrs).get("class") or "").split():
+            # Headings only screen readers hear ("ข้อมูลเอกสาร") are not document text.
+            text = re.sub(r"^<\w+", lambda m: m[0] + " data-pagefind-ignore", text)
         if tag in _RAW_TEXT:
             self.raw_depth += 1
         self._tag(tag, text)
