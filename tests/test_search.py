@@ -14,9 +14,10 @@ import threading
 
 import pytest
 
-from conftest import PUBLISH_SETTINGS, Site, document
+from conftest import PUBLISH_SETTINGS, ROOT, Site, document
 
 import search
+import site_build
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -515,3 +516,50 @@ def test_header_search_box_opens_the_search_page_under_the_sub_path():
     assert 'action="https://example.go.th/ita-portal/search/" method="get"' in box
     assert '<label for="site-search-query">ค้นหาเอกสาร</label>' in box
     assert '<input type="search" id="site-search-query" name="q">' in box
+
+
+# ------------------------------------------------------------------ the real example content
+
+# The issue's five words over the published seed documents: who must be found
+# (their slugs), and a phrase the excerpt must show untouched.
+SEED_QUERIES = {
+    "ร้องเรียน": ({"manual-kokyae-complaints"}, "ร้องเรียน"),
+    "ทุจริต": ({"manual-kokyae-complaints", "measure-2562-001"}, "ทุจริต"),
+    "ความเสี่ยง": ({"report-2568-001", "measure-2562-001"}, "ความเสี่ยง"),
+    "งบประมาณ": ({"report-2566-001", "plan-2566-001"}, "งบประมาณ"),
+    "แผนพัฒนา": ({"plan-2566-001"}, "แผนพัฒนา"),
+}
+
+
+@pytest.fixture(scope="module")
+def published_seeds(tmp_path_factory, browser):
+    """The repository's own content/ published under a sub-path."""
+    base = tmp_path_factory.mktemp("seed-search")
+    www = base / "www"
+    www.mkdir()
+    server = Server(www)
+    siteurl = f"{server.origin}/{SUB_PATH}"
+    result = site_build.build(PUBLISH_SETTINGS, overrides={
+        "PATH": os.path.join(ROOT, "content"), "OUTPUT_PATH": str(www / SUB_PATH),
+        "SITEURL": siteurl})
+    assert result.ok, result.message
+    yield siteurl
+    server.stop()
+
+
+@pytest.mark.parametrize("query", SEED_QUERIES)
+def test_seed_documents_are_found_with_clean_excerpts(published_seeds, browser, query):
+    expected, phrase = SEED_QUERIES[query]
+    page = SearchPage(browser, f"{published_seeds}/search/")
+    try:
+        found = page.search(query)
+        slugs = {row[0] for row in found}
+        assert expected <= slugs, (query, slugs)
+        for slug, _title, _meta, excerpt, excerpt_html, _href in found:
+            assert search.JOINER not in excerpt and search.BLOCK_END not in excerpt
+            if slug in expected:
+                assert f"<mark>{phrase}" in excerpt_html.replace("</mark><mark>", ""), \
+                    (slug, excerpt_html)
+    finally:
+        page.close()
+    assert not page.errors
