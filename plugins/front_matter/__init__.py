@@ -160,6 +160,10 @@ class FrontMatterReader(BaseReader):
             return os.path.normpath(os.path.join(document_dir, inner)), False
         if not target or target.startswith(("/", "#")) or _SCHEME.match(target):
             return None, False  # site-absolute or external: not a file of this document
+        if target.endswith("/"):
+            # A page of the site (../other-slug/): not a file; site_integrity
+            # checks it in the written site.
+            return None, False
         path = os.path.normpath(os.path.join(document_dir, urllib.parse.unquote(target)))
         if not path.startswith(document_dir + os.sep):
             return path, False  # reaches outside the folder: checked, not copied
@@ -195,8 +199,11 @@ class FrontMatterReader(BaseReader):
 def add_reader(readers):
     # Markdown with our front matter is the only source format: an .html or
     # .rst file would bypass every check, so those readers are switched off.
+    # The "static" reader only records files to copy (images/); without it
+    # any file there stops the build with a traceback.
     for extension in list(readers.reader_classes):
-        readers.reader_classes[extension] = None
+        if extension != "static":
+            readers.reader_classes[extension] = None
     for extension in FrontMatterReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterReader
 
