@@ -125,3 +125,20 @@ def docs(c):
 def test(c):
     """รันชุดทดสอบทั้งหมด (run the test suite)."""
     c.run(f"{sys.executable} -m pytest -q", pty=False)
+
+
+@task(iterable=["docs"], help={
+    "docs": "จำนวนเอกสารที่สร้างเพื่อทดสอบ ใส่ได้หลายครั้ง (default 1000), e.g. --docs 1000 --docs 5000",
+    "profile": "บันทึก cProfile ของการสร้างเว็บไซต์เต็มไว้ที่ไฟล์นี้ (.<N> ต่อท้าย)",
+    "json": "บันทึกตัวเลขเป็น JSON ไว้ที่ไฟล์นี้ด้วย",
+})
+def bench(c, docs=None, profile="", json=""):
+    """วัดความเร็วเทียบกับ Pelican เปล่า (benchmark against plain Pelican; not a test)."""
+    command = [sys.executable, os.path.join(ROOT, "bench", "run.py")]
+    for count in docs or ["1000"]:
+        command += ["--docs", str(int(count))]
+    if profile:
+        command += ["--profile", profile]
+    if json:
+        command += ["--json", json]
+    c.run(" ".join(command), pty=False)

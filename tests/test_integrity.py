@@ -169,3 +169,34 @@ def test_files_in_the_images_folder_are_published(site):
     result = site.build()
     assert result.ok, result.message
     assert (site.output / "images" / "ตราหน่วยงาน.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_reader_failure_is_a_content_error_not_a_silently_missing_page(site, monkeypatch):
+    # Pelican logs an exception raised by a reader and builds the site without
+    # that document; the reader now reports it against the file.
+    import front_matter
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("ตัวแปลง Markdown ล้มเหลว")
+
+    site.add(GOOD)
+    monkeypatch.setattr(front_matter.Markdown, "convert", broken)
+    result = site.build()
+    assert not result.ok
+    assert "documents/good.md:1: อ่านไฟล์นี้ไม่สำเร็จ" in result.message
+    assert "RuntimeError: ตัวแปลง Markdown ล้มเหลว" in result.message
+
+
+def test_a_document_no_reader_produced_is_reported(site, monkeypatch):
+    # The last safety net: whatever makes Pelican skip a .md file, the written
+    # site is checked against the files in the content folder.
+    import front_matter
+
+    def broken(self, source_path):
+        raise RuntimeError("x")
+
+    site.add(GOOD)
+    monkeypatch.setattr(front_matter.FrontMatterReader, "read", broken)
+    result = site.build()
+    assert not result.ok
+    assert "documents/good.md:1: ระบบอ่านเอกสารนี้ไม่สำเร็จ จึงไม่มีหน้าเว็บ" in result.message

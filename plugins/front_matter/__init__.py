@@ -67,6 +67,21 @@ class FrontMatterReader(BaseReader):
     file_extensions = ["md", "markdown", "mkd", "mdown"]
 
     def read(self, source_path):
+        # Pelican logs an exception raised by a reader and goes on without the
+        # file, so the build would succeed with the document silently missing:
+        # any failure here is reported as a content error of that file instead.
+        try:
+            return self._read(source_path)
+        except Exception as error:  # noqa: BLE001 - see above
+            content_errors.report(
+                source_path, 1,
+                f"อ่านไฟล์นี้ไม่สำเร็จ (could not read this file: {type(error).__name__}: {error})",
+                "ตรวจส่วนข้อมูลเอกสารและเนื้อหาของไฟล์นี้ ถ้าไม่พบสิ่งผิดปกติ ให้แจ้งผู้ดูแลระบบ "
+                "พร้อมไฟล์นี้",
+            )
+            return "", {"status": "skip"}
+
+    def _read(self, source_path):
         with open(source_path, "rb") as handle:
             decoded = decode_source(handle.read())
         problems, values, located, body = self._parse(source_path, decoded)

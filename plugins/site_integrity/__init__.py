@@ -220,7 +220,14 @@ def _check_every_document_published(settings, output, contents, generators):
                 path = os.path.abspath(os.path.join(folder, name))
                 if path in read or name.startswith("."):
                     continue
-                if _looks_like_unread_document(path, name, reader_extensions):
+                if os.path.splitext(name)[1][1:] in reader_extensions:
+                    # A reader failed and Pelican went on without the file.
+                    content_errors.report(
+                        path, 1,
+                        "ระบบอ่านเอกสารนี้ไม่สำเร็จ จึงไม่มีหน้าเว็บ (a document was not read)",
+                        DEVELOPER_HINT,
+                    )
+                elif _looks_like_unread_document(path, name, reader_extensions):
                     content_errors.report(
                         path, 1,
                         "ไฟล์นี้ดูเหมือนเอกสาร แต่ระบบไม่ได้อ่าน เพราะนามสกุลไฟล์ไม่ใช่ .md "
@@ -240,8 +247,6 @@ def _reader_extensions(generators):
 
 def _looks_like_unread_document(path, name, extensions):
     extension = os.path.splitext(name)[1][1:]
-    if extension in extensions:
-        return False  # read by Pelican; a skipped one has its own content error
     if extension.lower() in extensions:
         return True  # ประกาศ.MD
     if extension.lower() not in ("txt", "text", ""):
