@@ -45,8 +45,9 @@ DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
 
 # Pelican's blog listings do not fit a government portal; our plugins make the
 # listings (by type, fiscal year, division, ITA item) instead.
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "404"]
 INDEX_SAVE_AS = "index.html"
+# 404.html: the page web servers show for a missing URL (see deploy/)
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""

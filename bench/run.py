@@ -65,7 +65,8 @@ def _plain_settings(corpus: str, output: str, cache: bool) -> dict:
         "CONTENT_CACHING_LAYER": "reader",
         "CACHE_PATH": os.path.join(corpus, "plain-cache"),
     }
-    for key in ("ARTICLE_URL", "ARTICLE_SAVE_AS", "PAGE_URL", "PAGE_SAVE_AS", "DIRECT_TEMPLATES",
+    overrides["DIRECT_TEMPLATES"] = ["index"]  # the simple theme has no 404 page
+    for key in ("ARTICLE_URL", "ARTICLE_SAVE_AS", "PAGE_URL", "PAGE_SAVE_AS",
                 "INDEX_SAVE_AS", "CATEGORY_SAVE_AS", "CATEGORIES_SAVE_AS", "TAG_SAVE_AS",
                 "TAGS_SAVE_AS", "AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS", "ARCHIVES_SAVE_AS",
                 "YEAR_ARCHIVE_SAVE_AS", "MONTH_ARCHIVE_SAVE_AS", "DAY_ARCHIVE_SAVE_AS",
@@ -278,6 +279,8 @@ def main(argv=None):
         print(f"bench: {count} documents ...", file=sys.stderr, flush=True)
         profile = f"{args.profile}.{count}" if args.profile else ""
         results.append(measure(count, work, profile))
+        if args.json:  # after each N, so that a long run keeps what it measured
+            json.dump(results, open(args.json, "w"), indent=1)
     if args.json:
         json.dump(results, open(args.json, "w"), indent=1)
     print(report(results))
