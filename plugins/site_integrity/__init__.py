@@ -93,9 +93,20 @@ def _writer_source(name, template, kwargs):
     for key in ("article", "page"):
         content = kwargs.get(key)
         if content is not None and getattr(content, "source_path", None):
-            return (content.source_path, _slug_line(content), f"หน้า {content.url or name}")
+            return (content.source_path, _slug_line(content),
+                    _Later(lambda content=content: f"หน้า {content.url or name}"))
     template_name = getattr(template, "name", None) or getattr(template, "filename", "") or ""
     return ("", 1, f"หน้า {name} (แม่แบบ {template_name})")
+
+
+class _Later:
+    """Text computed only if shown: a page's URL costs Pelican a template expansion."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __str__(self):
+        return self.make()
 
 
 def _slug_line(content) -> int:
@@ -147,10 +158,11 @@ def check_site(pelican):
 
 
 def _contents(generators):
+    """(content, save_as) pairs; Pelican computes save_as anew on every access."""
     result = []
     for generator in generators:
         for name in CONTENT_LISTS:
-            result += getattr(generator, name, [])
+            result += [(content, content.save_as) for content in getattr(generator, name, [])]
     return result
 
 
@@ -160,10 +172,10 @@ def _contents(generators):
 def _check_outputs_unique(settings, contents, generators):
     owners = dict(_run.writes)  # what the writer wrote first
     planned = []
-    for content in contents:
-        if not content.save_as:
+    for content, save_as in contents:
+        if not save_as:
             continue
-        page_dir = os.path.dirname(content.save_as)
+        page_dir = os.path.dirname(save_as)
         lines = content.metadata.get("field_lines", {})
         for relative in content.metadata.get("document_files", ()):
             line = _attachment_line(content, relative, lines)
@@ -199,14 +211,14 @@ def _attachment_line(content, relative, lines):
 
 
 def _check_every_document_published(settings, output, contents, generators):
-    read = {os.path.abspath(c.source_path) for c in contents}
-    for content in contents:
-        if getattr(content, "status", "published") != "published" or not content.save_as:
+    read = {os.path.abspath(c.source_path) for c, _save_as in contents}
+    for content, save_as in contents:
+        if getattr(content, "status", "published") != "published" or not save_as:
             continue
-        if not os.path.isfile(os.path.join(output, content.save_as)):
+        if not os.path.isfile(os.path.join(output, save_as)):
             content_errors.report(
                 content.source_path, _slug_line(content),
-                f"เอกสารนี้ไม่มีหน้าเว็บ {content.save_as} ในเว็บไซต์ที่สร้าง "
+                f"เอกสารนี้ไม่มีหน้าเว็บ {save_as} ในเว็บไซต์ที่สร้าง "
                 "(a published document has no page)",
                 DEVELOPER_HINT,
             )
@@ -260,10 +272,10 @@ def _looks_like_unread_document(path, name, extensions):
 
 
 def _check_attachments_copied(output, contents):
-    for content in contents:
-        if not content.save_as:
+    for content, save_as in contents:
+        if not save_as:
             continue
-        page_dir = os.path.join(output, os.path.dirname(content.save_as))
+        page_dir = os.path.join(output, os.path.dirname(save_as))
         source_dir = os.path.dirname(content.source_path)
         for relative in content.metadata.get("document_files", ()):
             target = os.path.join(page_dir, relative)
@@ -287,7 +299,7 @@ class LinkChecker:
 
     def __init__(self, settings, output, contents):
         self.output = output
-        self.by_page = {_normal(c.save_as): c for c in contents if c.save_as}
+        self.by_page = {_normal(save_as): c for c, save_as in contents if save_as}
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
         self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
