@@ -90,8 +90,12 @@ class FrontMatterReader(BaseReader):
                 content_errors.report(source_path, problem.line, problem.message, problem.hint)
             # Pelican drops "skip" content without writing anything for it.
             return "", {"status": "skip"}
-        markdown = Markdown(**self.settings["MARKDOWN"])
-        return markdown.convert(body), self._metadata(values, located)
+        # One Markdown converter per reader (that is, per build), reset for each
+        # document: building one costs about as much as converting a document.
+        if getattr(self, "_markdown", None) is None:
+            self._markdown = Markdown(**self.settings["MARKDOWN"])
+        self._markdown.reset()
+        return self._markdown.convert(body), self._metadata(values, located)
 
     def _parse(self, source_path, decoded):
         """(problems, values, located, body); values are typed by the schema."""
@@ -117,11 +121,15 @@ class FrontMatterReader(BaseReader):
         return problems, values, located, body
 
     def _catalogs(self):
-        try:
-            return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
-        except ita_catalog.CatalogError as error:
-            content_errors.report(error.path, error.line, error.message, error.hint)
-            return {}
+        # Loaded once per reader, that is once per build (a new build, such as
+        # a rebuild of `invoke serve`, makes new readers and sees edited files).
+        if getattr(self, "_loaded_catalogs", None) is None:
+            try:
+                self._loaded_catalogs = ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
+            except ita_catalog.CatalogError as error:
+                content_errors.report(error.path, error.line, error.message, error.hint)
+                self._loaded_catalogs = {}
+        return self._loaded_catalogs
 
     def _folder_problems(self, source_path, values, located):
         doc_type = values.get("type")

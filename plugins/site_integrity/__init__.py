@@ -78,7 +78,9 @@ class IntegrityWriter(Writer):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        relative = _normal(os.path.relpath(filename, self.output_path))
+        base = self.output_path.rstrip(os.sep) + os.sep
+        relative = (filename[len(base):].replace(os.sep, "/") if filename.startswith(base)
+                    else _normal(os.path.relpath(filename, self.output_path)))
         source = getattr(self, "_current", ("", 1, relative))
         if (filename in self._written_files and not override
                 and filename not in self._overridden_files):
@@ -304,13 +306,19 @@ class LinkChecker:
         self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
         self.ids = {}
+        # Every file and folder of the written site, walked once: a link is
+        # checked against these sets, not with a system call per link.
+        self.files, self.folders = set(), {""}
+        for folder, dirs, files in os.walk(output):
+            relative = os.path.relpath(folder, output).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            self.folders.update(prefix + name for name in dirs)
+            self.files.update(prefix + name for name in files)
 
     def check(self):
-        for folder, _dirs, files in os.walk(self.output):
-            for name in files:
-                if name.endswith((".html", ".htm")):
-                    path = os.path.join(folder, name)
-                    self.check_page(_normal(os.path.relpath(path, self.output)), path)
+        for relative in sorted(self.files):
+            if relative.endswith((".html", ".htm")):
+                self.check_page(relative, os.path.join(self.output, relative))
 
     def check_page(self, relative, path):
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -347,9 +355,9 @@ class LinkChecker:
             return "ชี้ออกนอกเว็บไซต์ (points above the site's root)"
         if target in ("", "."):
             target = "index.html"
-        elif os.path.isdir(os.path.join(self.output, target)):
+        elif target in self.folders:
             target = posixpath.join(target, "index.html")
-        if not os.path.isfile(os.path.join(self.output, target)):
+        if target not in self.files:
             return "ไม่มีไฟล์นี้ในเว็บไซต์ที่สร้าง (target not in the site)"
         if fragment and target.endswith((".html", ".htm")):
             if fragment not in self.page_ids(target, page_text if target == page else None):
