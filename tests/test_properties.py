@@ -209,3 +209,66 @@ def test_random_bytes_as_a_document(previous_site, raw):
 @given(first=documents(), second=documents())
 def test_two_malformed_documents_at_once(previous_site, first, second):
     build_with(previous_site, {"documents/a.md": first, "pages/b.md": second})
+
+
+# ---------------------------------------------------------------- table data (docs/tables.md)
+# Without the tables plugin the ::: line is a paragraph and the YAML file is
+# ignored; with it, the same property covers every mistake in table files.
+
+VALID_TABLE = {
+    "caption": "รายงานผลการใช้จ่ายงบประมาณ",
+    "columns": [
+        {"key": "no", "label": "ลำดับ", "type": "number"},
+        {"key": "project", "label": "โครงการ", "row_header": "true"},
+        {"key": "budget", "label": "งบประมาณ (บาท)", "type": "money"},
+        {"key": "done", "label": "ดำเนินการแล้ว", "type": "tick"},
+    ],
+    "rows": [
+        {"section": "๑. ยุทธศาสตร์การพัฒนา"},
+        {"no": "๑", "project": "ซ่อมถนน **หมู่ ๓**", "budget": "๑,๒๐๐,๐๐๐", "done": "true"},
+        {"no": "2", "project": "ขุดลอกคลอง", "budget": "300000.50", "done": ""},
+        {"total": "รวม", "values": {"budget": "1,500,000.50"}, "check": "true"},
+    ],
+    "notes": ["หมายเหตุ ข้อมูล ณ ๓๐ กันยายน ๒๕๖๘"],
+}
+TABLE_PATHS = st.sampled_from([
+    ("caption",), ("columns",), ("columns", 0, "type"), ("columns", 1, "key"), ("columns", 2),
+    ("rows",), ("rows", 1, "budget"), ("rows", 2, "no"), ("rows", 3, "values", "budget"),
+    ("rows", 3, "check"), ("rows", 0), ("rows", 1, "unknown"), ("header",), ("notes",), ("id",),
+])
+
+
+@st.composite
+def table_files(draw):
+    import copy
+
+    table = copy.deepcopy(VALID_TABLE)
+    for _ in range(draw(st.integers(0, 3))):
+        path = draw(TABLE_PATHS)
+        parent = table
+        try:
+            for step in path[:-1]:
+                parent = parent[step]
+            value = draw(st.one_of(NESTED, st.sampled_from(["-", "๕๐%", "1e9", "-5", "๑,๒๓๔"])))
+            if draw(st.booleans()) and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            pass
+    text = yaml.safe_dump(table, allow_unicode=True, sort_keys=False)
+    if draw(st.booleans()) and draw(st.booleans()):
+        lines = text.split("\n")
+        lines.insert(draw(st.integers(0, len(lines))), draw(TEXT))
+        text = "\n".join(lines)
+    return text.encode("utf-8")
+
+
+@given(table=table_files(), name=st.sampled_from(["ตาราง.table.yaml", "t1.table.yaml"]),
+       missing=st.booleans())
+def test_malformed_table_data(previous_site, table, name, missing):
+    body = f"ย่อหน้าแรก\n\n::: table {name}\n\nย่อหน้าสุดท้าย"
+    files = {"documents/a.md": announcement(slug="announcement-2568-002", body=body).encode()}
+    if not missing:
+        files[f"documents/{name}"] = table
+    build_with(previous_site, files)
