@@ -151,11 +151,14 @@ def check_site(pelican):
     """All checks on the written staging folder; reports then raises content errors."""
     output = pelican.output_path
     settings = pelican.settings
-    contents = _contents(_run.generators)
-    _check_outputs_unique(settings, contents, _run.generators)
-    _check_every_document_published(settings, output, contents, _run.generators)
-    _check_attachments_copied(output, contents)
-    LinkChecker(settings, output, contents).check()
+    try:
+        contents = _contents(_run.generators)
+        _check_outputs_unique(settings, contents, _run.generators)
+        _check_every_document_published(settings, output, contents, _run.generators)
+        _check_attachments_copied(output, contents)
+        LinkChecker(settings, output, contents).check()
+    finally:
+        start()  # let this build's content go before the next build (invoke serve)
     content_errors.raise_if_any()
 
 
