@@ -200,3 +200,12 @@ def test_a_document_no_reader_produced_is_reported(site, monkeypatch):
     result = site.build()
     assert not result.ok
     assert "documents/good.md:1: ระบบอ่านเอกสารนี้ไม่สำเร็จ จึงไม่มีหน้าเว็บ" in result.message
+
+
+def test_a_code_sample_with_a_link_is_text_not_a_link(site):
+    site.add(GOOD)
+    site.add({"documents/a.md": announcement(
+        slug="a-1", body='ตัวอย่าง: `<a href="ไม่มี.html">` และ\n\n    <img src="ไม่มี.png">\n\n'
+                        'คำว่า href="ไม่มี" ในข้อความ')})
+    result = site.build()
+    assert result.ok, result.message

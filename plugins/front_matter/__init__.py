@@ -29,13 +29,9 @@ from pelican.readers import BaseReader
 from . import schema
 from .validate import Problem, split_front_matter, validate
 
-# Markdown links and images: [text](target), ![alt](target), [ref]: target,
-# and raw HTML src/href attributes.
-_LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)\s>]+)"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),
-    re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']"""),
-)
+# Links and images in the HTML Markdown makes of the body: src/href of start tags.
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_LINK_ATTRIBUTE = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 UNDATED_SORT_DAY = date(1900, 1, 1)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
@@ -84,21 +80,24 @@ class FrontMatterReader(BaseReader):
     def _read(self, source_path):
         with open(source_path, "rb") as handle:
             decoded = decode_source(handle.read())
-        problems, values, located, body = self._parse(source_path, decoded)
+        problems, values, located, content = self._parse(source_path, decoded)
         if problems:
             for problem in problems:
                 content_errors.report(source_path, problem.line, problem.message, problem.hint)
             # Pelican drops "skip" content without writing anything for it.
             return "", {"status": "skip"}
+        return content, self._metadata(values, located)
+
+    def _convert(self, body):
         # One Markdown converter per reader (that is, per build), reset for each
         # document: building one costs about as much as converting a document.
         if getattr(self, "_markdown", None) is None:
             self._markdown = Markdown(**self.settings["MARKDOWN"])
         self._markdown.reset()
-        return self._markdown.convert(body), self._metadata(values, located)
+        return self._markdown.convert(body)
 
     def _parse(self, source_path, decoded):
-        """(problems, values, located, body); values are typed by the schema."""
+        """(problems, values, located, HTML of the body); values are typed by the schema."""
         if isinstance(decoded, Problem):
             return [decoded], {}, None, ""
         parts = split_front_matter(decoded)
@@ -113,12 +112,13 @@ class FrontMatterReader(BaseReader):
         ctx = schema.ParseContext(document_dir, self._catalogs)
         values, problems = validate(located, ctx)
         problems += self._folder_problems(source_path, values, located)
-        linked, link_problems = self._local_links(source_path, body, body_line)
+        content = self._convert(body)
+        linked, link_problems = self._local_links(source_path, body, body_line, content)
         problems += link_problems
         values["document_files"] = tuple(
             dict.fromkeys([a.file for a in values.get("attachments", ())] + linked)
         )
-        return problems, values, located, body
+        return problems, values, located, content
 
     def _catalogs(self):
         # Loaded once per reader, that is once per build (a new build, such as
@@ -152,24 +152,34 @@ class FrontMatterReader(BaseReader):
                             f"ย้ายไฟล์ไปไว้ที่ content/{folder}/ หรือใช้ type: page")]
         return []
 
-    def _local_links(self, source_path, body, first_line):
-        """Files the body links to that must exist, and problems for those that don't."""
+    def _local_links(self, source_path, body, first_line, content):
+        """Files the body links to that must exist, and problems for those that don't.
+
+        Links are read from the HTML Markdown made (start tags only), so a code
+        sample such as `<a href="x">` is text, not a link; the line is the first
+        body line where the target is written.
+        """
         document_dir = os.path.dirname(source_path)
-        linked, problems = [], []
-        for offset, line in enumerate(body.split("\n")):
-            for pattern in _LINK_TARGETS:
-                for target in pattern.findall(line):
-                    path, copy = self._resolve(document_dir, target)
-                    if path is None:
-                        continue
-                    if not os.path.isfile(path):
-                        problems.append(Problem(
-                            first_line + offset,
-                            f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{target}\" (link to a missing file)",
-                            "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
-                        ))
-                    elif copy:
-                        linked.append(os.path.relpath(path, document_dir).replace(os.sep, "/"))
+        linked, problems, seen = [], [], set()
+        lines = body.split("\n")
+        for tag in _TAG.finditer(content):
+            for match in _LINK_ATTRIBUTE.finditer(tag[0]):
+                target = html.unescape(match[2] if match[2] is not None else match[3])
+                if target in seen:
+                    continue
+                seen.add(target)
+                path, copy = self._resolve(document_dir, target)
+                if path is None:
+                    continue
+                if not os.path.isfile(path):
+                    offset = next((n for n, line in enumerate(lines) if target in line), 0)
+                    problems.append(Problem(
+                        first_line + offset,
+                        f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{target}\" (link to a missing file)",
+                        "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
+                    ))
+                elif copy:
+                    linked.append(os.path.relpath(path, document_dir).replace(os.sep, "/"))
         return linked, problems
 
     def _resolve(self, document_dir, target):

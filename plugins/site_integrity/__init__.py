@@ -33,6 +33,9 @@ from pelican import signals
 from pelican.writers import Writer
 
 CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
+# Attributes are looked for inside start tags only: text such as a code sample
+# `<a href="x">` is written escaped (&lt;a ...), so it is not a tag.
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _ATTRIBUTE = re.compile(r"""\s(href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -327,12 +330,13 @@ class LinkChecker:
         with open(path, encoding="utf-8", errors="replace") as handle:
             text = handle.read()
         reported = set()
-        for match in _ATTRIBUTE.finditer(text):
-            raw = match[2] if match[2] is not None else match[3]
-            problem = self.problem(relative, html.unescape(raw), text)
-            if problem and raw not in reported:
-                reported.add(raw)
-                self.report(relative, raw, problem, text.count("\n", 0, match.start()) + 1)
+        for tag in _TAG.finditer(text):
+            for match in _ATTRIBUTE.finditer(tag[0]):
+                raw = match[2] if match[2] is not None else match[3]
+                problem = self.problem(relative, html.unescape(raw), text)
+                if problem and raw not in reported:
+                    reported.add(raw)
+                    self.report(relative, raw, problem, text.count("\n", 0, tag.start()) + 1)
 
     def problem(self, page, url, page_text):
         """None when ``url`` is fine or outside the site, else a Thai description."""
@@ -374,7 +378,7 @@ class LinkChecker:
                           errors="replace") as handle:
                     text = handle.read()
             self.ids[target] = {html.unescape(m[1] if m[1] is not None else m[2])
-                                for m in _ID.finditer(text)}
+                                for tag in _TAG.finditer(text) for m in _ID.finditer(tag[0])}
         return self.ids[target]
 
     def report(self, page, raw, problem, html_line):
