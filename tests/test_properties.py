@@ -31,6 +31,8 @@ settings.register_profile(
     "portal", max_examples=60, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+# A longer hunt, run by hand: HYPOTHESIS_PROFILE=deep .venv/bin/pytest tests/test_properties.py
+settings.register_profile("deep", parent=settings.get_profile("portal"), max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 
 THAI = "".join(chr(c) for c in range(0x0E01, 0x0E5B) if chr(c).isprintable())

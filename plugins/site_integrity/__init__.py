@@ -39,7 +39,6 @@ _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _ATTRIBUTE = re.compile(r"""\s(href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_FENCE = re.compile(rb"^\xef?\xbb?\xbf?---[ \t]*\r?$", re.M)
 DEVELOPER_HINT = ("ข้อผิดพลาดนี้มาจากธีมหรือปลั๊กอิน ไม่ใช่จากเอกสาร: แจ้งผู้ดูแลระบบ "
                   "(a theme or plugin bug: tell the maintainers)")
 
@@ -273,10 +272,10 @@ def _looks_like_unread_document(path, name, extensions):
         return False
     try:
         with open(path, "rb") as handle:
-            head = handle.read(64)
+            first_line = handle.readline(64)
     except OSError:
         return False
-    return bool(_FENCE.match(head.split(b"\n", 1)[0] + b"\n" if head else b""))
+    return first_line.removeprefix(b"\xef\xbb\xbf").strip() == b"---"  # front matter
 
 
 def _check_attachments_copied(output, contents):
