@@ -110,6 +110,14 @@ CASES = {
                            + "---\n"},
         "documents/a.md:", "ข้อมูลมีมากกว่า 50,000 ค่า",
     ),
+    "control character copied from a PDF": (  # was a two-line English message, wrong line
+        {"documents/a.md": announcement(number="กพ\x00๕๓๓๐๗/๐๗๒")},
+        "documents/a.md:6:", "มีอักขระที่มองไม่เห็นหรือใช้ไม่ได้ (รหัส U+0000)",
+    ),
+    "a quoted value with line breaks": (
+        {"documents/a.md": announcement(type="รายงาน", date=None, fiscal_year="|\n  25\n  68")},
+        "documents/a.md:5: ช่อง fiscal_year (ปีงบประมาณ): ปีงบประมาณ \"25 68", "ไม่ถูกต้อง",
+    ),
     "slug too long for a file name": (  # used to stop the build with OSError
         {"documents/a.md": announcement(slug="a" * 300)},
         "documents/a.md:4:", "ชื่อในลิงก์ยาว 300 ตัวอักษร เกิน 100",

@@ -104,8 +104,22 @@ def load(text: str, first_line: int = 1) -> Located:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise _explain(error, offset) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = first_line + text.count("\n", 0, max(0, error.position))
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise YamlSourceError(
+            line,
+            f"มีอักขระที่มองไม่เห็นหรือใช้ไม่ได้ (รหัส U+{code:04X}) ในบรรทัดนี้ "
+            "(a control character YAML does not allow)",
+            "ลบอักขระนั้นออก แล้วพิมพ์ข้อความส่วนนั้นใหม่ "
+            "(มักติดมาเมื่อคัดลอกข้อความจากไฟล์ PDF หรือโปรแกรมอื่น)",
+        ) from None
     except yaml.YAMLError as error:  # errors without a position
-        raise YamlSourceError(first_line, f"รูปแบบ YAML ไม่ถูกต้อง (invalid YAML: {error})")
+        raise YamlSourceError(
+            first_line, "รูปแบบ YAML ไม่ถูกต้อง (invalid YAML: "
+            + " ".join(str(error).split()) + ")",
+            "ตรวจเครื่องหมาย : การย่อหน้า และเครื่องหมายคำพูดในส่วนข้อมูลเอกสาร",
+        ) from None
     finally:
         loader.dispose()
     located = Located(None)
@@ -144,7 +158,7 @@ class _Budget:
 def _explain(error: yaml.MarkedYAMLError, offset: int) -> YamlSourceError:
     mark = error.problem_mark or error.context_mark
     line = (mark.line + 1 + offset) if mark else offset + 1
-    problem = f"{error.problem or ''} {error.context or ''}".strip()
+    problem = " ".join(f"{error.problem or ''} {error.context or ''}".split())
     for needle, thai, hint in _YAML_PROBLEMS:
         if needle in problem:
             return YamlSourceError(line, thai, hint)
