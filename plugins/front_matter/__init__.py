@@ -33,6 +33,22 @@ from .validate import Problem, split_front_matter, validate
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _LINK_ATTRIBUTE = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 UNDATED_SORT_DAY = date(1900, 1, 1)
+# Read cache of `invoke serve` (PORTAL_READ_CACHE): absolute path ->
+# (stamp, paths it depends on, parse result). Settings the parse depends on:
+_READ_CACHE: dict = {}
+_PARSE_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "MARKDOWN", "ITA_CATALOG_DIR")
+
+
+def _stamps(source: str, paths) -> tuple:
+    """(mtime, size, inode) of the source and of each path; None for a missing one."""
+    result = []
+    for path in (source, *paths):
+        try:
+            state = os.stat(path)
+            result.append((state.st_mtime_ns, state.st_size, state.st_ino))
+        except (OSError, ValueError):
+            result.append(None)
+    return tuple(result)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
@@ -78,15 +94,52 @@ class FrontMatterReader(BaseReader):
             return "", {"status": "skip"}
 
     def _read(self, source_path):
-        with open(source_path, "rb") as handle:
-            decoded = decode_source(handle.read())
-        problems, values, located, content = self._parse(source_path, decoded)
+        if self.settings.get("PORTAL_READ_CACHE"):
+            problems, values, located, content = self._parse_cached(source_path)
+        else:
+            problems, values, located, content, _ = self._parse_file(source_path)
         if problems:
             for problem in problems:
                 content_errors.report(source_path, problem.line, problem.message, problem.hint)
             # Pelican drops "skip" content without writing anything for it.
             return "", {"status": "skip"}
         return content, self._metadata(values, located)
+
+    def _parse_file(self, source_path):
+        """_parse of the file, and the paths whose state the result depends on."""
+        self._checked = {os.path.dirname(os.path.abspath(source_path))}
+        with open(source_path, "rb") as handle:
+            decoded = decode_source(handle.read())
+        problems, values, located, content = self._parse(source_path, decoded)
+        data = located.data if located is not None else None
+        attachments = data.get("attachments") if isinstance(data, dict) else None
+        for record in attachments if isinstance(attachments, list) else ():
+            if isinstance(record, dict) and isinstance(record.get("file"), str):
+                self._checked.add(os.path.join(os.path.dirname(source_path),
+                                               record["file"].strip()))
+        return problems, values, located, content, self._checked
+
+    def _parse_cached(self, source_path):
+        """_parse, reusing the result of an earlier build in this process when nothing
+        it depends on changed: the file, the files it attaches or links (present or
+        missing), its folder's list of files, the ITA catalogs and the settings used.
+        Errors of an unchanged file are reported again. `invoke serve` turns this on
+        (PORTAL_READ_CACHE); a one-off build reads every file.
+        """
+        self._catalogs()  # reports a broken catalog even when every document is cached
+        key = os.path.abspath(source_path)
+        build_key = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
+                     repr([self.settings.get(name) for name in _PARSE_SETTINGS]))
+        cached = _READ_CACHE.get(key)
+        if cached is not None:
+            stamp, paths, result = cached
+            if stamp == (build_key, _stamps(key, paths)):
+                return result
+        problems, values, located, content, paths = self._parse_file(source_path)
+        paths = tuple(sorted(paths))
+        result = (problems, values, located, content)
+        _READ_CACHE[key] = ((build_key, _stamps(key, paths)), paths, result)
+        return result
 
     def _convert(self, body):
         # One Markdown converter per reader (that is, per build), reset for each
@@ -171,6 +224,7 @@ class FrontMatterReader(BaseReader):
                 path, copy = self._resolve(document_dir, target)
                 if path is None:
                     continue
+                getattr(self, "_checked", set()).add(path)
                 if not os.path.isfile(path):
                     offset = next((n for n, line in enumerate(lines) if target in line), 0)
                     problems.append(Problem(
