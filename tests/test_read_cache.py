@@ -93,3 +93,30 @@ def test_only_the_changed_document_is_parsed_again(site, monkeypatch):
     parsed.clear()
     assert site.build().ok  # a one-off build (invoke build, check, publish) reads everything
     assert sorted(parsed) == ["a.md", "b.md"]
+
+
+def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site, monkeypatch):
+    # e.g. a table file (docs/tables.md) that another plugin reads while the body is
+    # converted: the cache cannot know it, so any file beside the documents counts.
+    import front_matter
+
+    parsed = []
+    original = front_matter.FrontMatterReader._parse
+
+    def counting(self, source_path, decoded):
+        parsed.append(os.path.basename(source_path))
+        return original(self, source_path, decoded)
+
+    monkeypatch.setattr(front_matter.FrontMatterReader, "_parse", counting)
+    site.add({"documents/a.md": announcement(slug="a-1", body="::: table t1.table.yaml"),
+              "documents/t1.table.yaml": "caption: ก\n"})
+    assert site.build(**WARM).ok
+    parsed.clear()
+    (site.content / "documents/t1.table.yaml").write_text("caption: ข\n", encoding="utf-8")
+    touch_later(site.content / "documents/t1.table.yaml")
+    assert site.build(**WARM).ok
+    assert parsed == ["a.md"]
+    parsed.clear()
+    site.add({"documents/b.md": announcement(slug="b-1")})  # a new document beside it
+    assert site.build(**WARM).ok
+    assert parsed == ["b.md"]

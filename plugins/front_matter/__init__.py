@@ -107,7 +107,7 @@ class FrontMatterReader(BaseReader):
 
     def _parse_file(self, source_path):
         """_parse of the file, and the paths whose state the result depends on."""
-        self._checked = {os.path.dirname(os.path.abspath(source_path))}
+        self._checked = set()
         with open(source_path, "rb") as handle:
             decoded = decode_source(handle.read())
         problems, values, located, content = self._parse(source_path, decoded)
@@ -122,14 +122,15 @@ class FrontMatterReader(BaseReader):
     def _parse_cached(self, source_path):
         """_parse, reusing the result of an earlier build in this process when nothing
         it depends on changed: the file, the files it attaches or links (present or
-        missing), its folder's list of files, the ITA catalogs and the settings used.
+        missing), the other files of its folder, the ITA catalogs and the settings used.
         Errors of an unchanged file are reported again. `invoke serve` turns this on
         (PORTAL_READ_CACHE); a one-off build reads every file.
         """
         self._catalogs()  # reports a broken catalog even when every document is cached
         key = os.path.abspath(source_path)
         build_key = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
-                     repr([self.settings.get(name) for name in _PARSE_SETTINGS]))
+                     repr([self.settings.get(name) for name in _PARSE_SETTINGS]),
+                     self._folder_stamp(os.path.dirname(key)))
         cached = _READ_CACHE.get(key)
         if cached is not None:
             stamp, paths, result = cached
@@ -140,6 +141,26 @@ class FrontMatterReader(BaseReader):
         result = (problems, values, located, content)
         _READ_CACHE[key] = ((build_key, _stamps(key, paths)), paths, result)
         return result
+
+    def _folder_stamp(self, folder):
+        """Every file beside the documents of ``folder`` except the documents themselves,
+        once per build: an attachment or a table file (read by another plugin while
+        the body is converted) edited in place makes the folder's documents read again.
+        """
+        stamps = self.__dict__.setdefault("_folder_stamps", {})
+        if folder not in stamps:
+            entries = []
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if entry.name.rsplit(".", 1)[-1] in self.file_extensions:
+                        continue
+                    try:
+                        state = entry.stat()
+                    except OSError:
+                        continue
+                    entries.append((entry.name, state.st_mtime_ns, state.st_size))
+            stamps[folder] = tuple(sorted(entries))
+        return stamps[folder]
 
     def _convert(self, body):
         # One Markdown converter per reader (that is, per build), reset for each
