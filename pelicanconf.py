@@ -50,6 +50,8 @@ SEARCH_SAVE_AS = "search/index.html"
 # listings (by type, fiscal year, division, ITA item) instead.
 DIRECT_TEMPLATES = ["index"]
 INDEX_SAVE_AS = "index.html"
+# 404.html, the page web servers show for a missing URL (see deploy/), is
+# written by plugins/listings.
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
@@ -65,9 +67,11 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
+# Order matters: plugins run in this order on each signal. discovery's sitemap
+# lists every page the others wrote; site_integrity then checks the whole
+# written site (links, lost documents, double writes), so both stay last.
 PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
-           "complaints", "git_dates", "listings", "search",
-           "discovery"]  # keep discovery last: its sitemap lists every page written
+           "complaints", "git_dates", "listings", "search", "discovery", "site_integrity"]
 
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

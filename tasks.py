@@ -31,8 +31,8 @@ PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 STAFF_GUIDE = os.path.join(ROOT, "docs", "front-matter.md")
 
 
-def _run_build(settings_file, keep=True, inspect=None):
-    result = site_build.build(settings_file, keep=keep, inspect=inspect)
+def _run_build(settings_file, keep=True, inspect=None, overrides=None):
+    result = site_build.build(settings_file, overrides, keep=keep, inspect=inspect)
     if not result.ok:
         print(result.message, file=sys.stderr)
         raise Exit(code=1)
@@ -103,10 +103,13 @@ def serve(c, host="127.0.0.1", port=8000):
     """สร้างเว็บไซต์แล้วเปิดดูตัวอย่าง โหลดใหม่เองเมื่อแก้ไฟล์ (build, serve, live reload)."""
     from livereload import Server
 
-    result = _run_build(DEV_SETTINGS)
+    # Rebuilds in this process re-read only the documents that changed (see
+    # front_matter's read cache); every page is still written again.
+    warm = {"PORTAL_READ_CACHE": True}
+    result = _run_build(DEV_SETTINGS, overrides=warm)
 
     def rebuild():
-        outcome = site_build.build(DEV_SETTINGS)
+        outcome = site_build.build(DEV_SETTINGS, warm)
         if outcome.ok:
             print(f"สร้างใหม่แล้ว ({outcome.seconds:.1f} วินาที)")
         else:
@@ -166,3 +169,20 @@ def docs(c):
 def test(c):
     """รันชุดทดสอบทั้งหมด (run the test suite)."""
     c.run(f"{sys.executable} -m pytest -q", pty=False)
+
+
+@task(iterable=["docs"], help={
+    "docs": "จำนวนเอกสารที่สร้างเพื่อทดสอบ ใส่ได้หลายครั้ง (default 1000), e.g. --docs 1000 --docs 5000",
+    "profile": "บันทึก cProfile ของการสร้างเว็บไซต์เต็มไว้ที่ไฟล์นี้ (.<N> ต่อท้าย)",
+    "json": "บันทึกตัวเลขเป็น JSON ไว้ที่ไฟล์นี้ด้วย",
+})
+def bench(c, docs=None, profile="", json=""):
+    """วัดความเร็วเทียบกับ Pelican เปล่า (benchmark against plain Pelican; not a test)."""
+    command = [sys.executable, os.path.join(ROOT, "bench", "run.py")]
+    for count in docs or ["1000"]:
+        command += ["--docs", str(int(count))]
+    if profile:
+        command += ["--profile", profile]
+    if json:
+        command += ["--json", json]
+    c.run(" ".join(command), pty=False)

@@ -93,6 +93,39 @@ CASES = {
         {"documents/a.md": announcement(type="page")},
         "documents/a.md:3:", "ต้องอยู่ในโฟลเดอร์ content/pages",
     ),
+    # Found by tests/test_properties.py: each of these used to crash a reader,
+    # and Pelican then built the site without the document, reporting nothing.
+    "a value that contains itself": (
+        {"documents/a.md": announcement(title="&a [*a]")},
+        "documents/a.md:2:", "ค่านี้อ้างถึงตัวเอง",
+    ),
+    "values nested too deeply": (
+        {"documents/a.md": announcement(summary="[" * 3000 + "]" * 3000)},
+        "documents/a.md:", "ข้อมูลซ้อนกันลึกเกินไป",
+    ),
+    "anchors repeated into millions of values": (
+        {"documents/a.md": "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                           + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n"
+                                     for p, n in zip("abcdefg", "bcdefgh"))
+                           + "---\n"},
+        "documents/a.md:", "ข้อมูลมีมากกว่า 50,000 ค่า",
+    ),
+    "control character copied from a PDF": (  # was a two-line English message, wrong line
+        {"documents/a.md": announcement(number="กพ\x00๕๓๓๐๗/๐๗๒")},
+        "documents/a.md:6:", "มีอักขระที่มองไม่เห็นหรือใช้ไม่ได้ (รหัส U+0000)",
+    ),
+    "a quoted value with line breaks": (
+        {"documents/a.md": announcement(type="รายงาน", date=None, fiscal_year="|\n  25\n  68")},
+        "documents/a.md:5: ช่อง fiscal_year (ปีงบประมาณ): ปีงบประมาณ \"25 68", "ไม่ถูกต้อง",
+    ),
+    "slug too long for a file name": (  # used to stop the build with OSError
+        {"documents/a.md": announcement(slug="a" * 300)},
+        "documents/a.md:4:", "ชื่อในลิงก์ยาว 300 ตัวอักษร เกิน 100",
+    ),
+    "year out of any plausible range": (
+        {"documents/a.md": announcement(date="0100-01-01")},
+        "documents/a.md:5:", "ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700",
+    ),
     "bad signatory": (
         {"documents/a.md": announcement(signatories="\n  - name: นายก\n    postion: ปลัด")},
         "documents/a.md:8:", "ไม่รู้จักช่องย่อย \"postion\"",

@@ -80,3 +80,10 @@ def test_file_size():
     assert tf.file_size(512) == "512 ไบต์"
     assert tf.file_size(250 * 1024) == "250 KB"
     assert tf.file_size(int(1.5 * 1024 * 1024)) == "1.5 MB"
+
+
+def test_years_no_document_can_carry_are_refused():
+    for text in ("0001-01-01", "1/1/0100", "31/12/9999", "2300-01-01"):
+        with pytest.raises(tf.ThaiDateError, match="ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700"):
+            tf.parse_date(text)
+    assert tf.parse_date("1/1/2401") == dt.date(1858, 1, 1)

@@ -57,7 +57,12 @@ _errors: list[ContentError] = []
 
 
 def report(path: str, line: int, message: str, hint: str = "") -> None:
-    """Record one error; ``line`` is 1-based (use 1 when the whole file is wrong)."""
+    """Record one error; ``line`` is 1-based (use 1 when the whole file is wrong).
+
+    The message is one line whatever it quotes (a value may hold line breaks),
+    so that every error reads as ``path:line: message``; a hint may have several.
+    """
+    message = " ".join(str(message).split())
     _errors.append(ContentError(str(path), max(1, int(line)), message, hint))
 
 

@@ -29,14 +29,26 @@ from pelican.readers import BaseReader
 from . import schema
 from .validate import Problem, split_front_matter, validate
 
-# Markdown links and images: [text](target), ![alt](target), [ref]: target,
-# and raw HTML src/href attributes.
-_LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)\s>]+)"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"),
-    re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']"""),
-)
+# Links and images in the HTML Markdown makes of the body: src/href of start tags.
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_LINK_ATTRIBUTE = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 UNDATED_SORT_DAY = date(1900, 1, 1)
+# Read cache of `invoke serve` (PORTAL_READ_CACHE): absolute path ->
+# (stamp, paths it depends on, parse result). Settings the parse depends on:
+_READ_CACHE: dict = {}
+_PARSE_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "MARKDOWN", "ITA_CATALOG_DIR")
+
+
+def _stamps(source: str, paths) -> tuple:
+    """(mtime, size, inode) of the source and of each path; None for a missing one."""
+    result = []
+    for path in (source, *paths):
+        try:
+            state = os.stat(path)
+            result.append((state.st_mtime_ns, state.st_size, state.st_ino))
+        except (OSError, ValueError):
+            result.append(None)
+    return tuple(result)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
@@ -67,19 +79,99 @@ class FrontMatterReader(BaseReader):
     file_extensions = ["md", "markdown", "mkd", "mdown"]
 
     def read(self, source_path):
-        with open(source_path, "rb") as handle:
-            decoded = decode_source(handle.read())
-        problems, values, located, body = self._parse(source_path, decoded)
+        # Pelican logs an exception raised by a reader and goes on without the
+        # file, so the build would succeed with the document silently missing:
+        # any failure here is reported as a content error of that file instead.
+        try:
+            return self._read(source_path)
+        except Exception as error:  # noqa: BLE001 - see above
+            content_errors.report(
+                source_path, 1,
+                f"อ่านไฟล์นี้ไม่สำเร็จ (could not read this file: {type(error).__name__}: {error})",
+                "ตรวจส่วนข้อมูลเอกสารและเนื้อหาของไฟล์นี้ ถ้าไม่พบสิ่งผิดปกติ ให้แจ้งผู้ดูแลระบบ "
+                "พร้อมไฟล์นี้",
+            )
+            return "", {"status": "skip"}
+
+    def _read(self, source_path):
+        if self.settings.get("PORTAL_READ_CACHE"):
+            problems, values, located, content = self._parse_cached(source_path)
+        else:
+            problems, values, located, content, _ = self._parse_file(source_path)
         if problems:
             for problem in problems:
                 content_errors.report(source_path, problem.line, problem.message, problem.hint)
             # Pelican drops "skip" content without writing anything for it.
             return "", {"status": "skip"}
-        markdown = Markdown(**self.settings["MARKDOWN"])
-        return markdown.convert(body), self._metadata(values, located)
+        return content, self._metadata(values, located)
+
+    def _parse_file(self, source_path):
+        """_parse of the file, and the paths whose state the result depends on."""
+        self._checked = set()
+        with open(source_path, "rb") as handle:
+            decoded = decode_source(handle.read())
+        problems, values, located, content = self._parse(source_path, decoded)
+        data = located.data if located is not None else None
+        attachments = data.get("attachments") if isinstance(data, dict) else None
+        for record in attachments if isinstance(attachments, list) else ():
+            if isinstance(record, dict) and isinstance(record.get("file"), str):
+                self._checked.add(os.path.join(os.path.dirname(source_path),
+                                               record["file"].strip()))
+        return problems, values, located, content, self._checked
+
+    def _parse_cached(self, source_path):
+        """_parse, reusing the result of an earlier build in this process when nothing
+        it depends on changed: the file, the files it attaches or links (present or
+        missing), the other files of its folder, the ITA catalogs and the settings used.
+        Errors of an unchanged file are reported again. `invoke serve` turns this on
+        (PORTAL_READ_CACHE); a one-off build reads every file.
+        """
+        self._catalogs()  # reports a broken catalog even when every document is cached
+        key = os.path.abspath(source_path)
+        build_key = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
+                     repr([self.settings.get(name) for name in _PARSE_SETTINGS]),
+                     self._folder_stamp(os.path.dirname(key)))
+        cached = _READ_CACHE.get(key)
+        if cached is not None:
+            stamp, paths, result = cached
+            if stamp == (build_key, _stamps(key, paths)):
+                return result
+        problems, values, located, content, paths = self._parse_file(source_path)
+        paths = tuple(sorted(paths))
+        result = (problems, values, located, content)
+        _READ_CACHE[key] = ((build_key, _stamps(key, paths)), paths, result)
+        return result
+
+    def _folder_stamp(self, folder):
+        """Every file beside the documents of ``folder`` except the documents themselves,
+        once per build: an attachment or a table file (read by another plugin while
+        the body is converted) edited in place makes the folder's documents read again.
+        """
+        stamps = self.__dict__.setdefault("_folder_stamps", {})
+        if folder not in stamps:
+            entries = []
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if entry.name.rsplit(".", 1)[-1] in self.file_extensions:
+                        continue
+                    try:
+                        state = entry.stat()
+                    except OSError:
+                        continue
+                    entries.append((entry.name, state.st_mtime_ns, state.st_size))
+            stamps[folder] = tuple(sorted(entries))
+        return stamps[folder]
+
+    def _convert(self, body):
+        # One Markdown converter per reader (that is, per build), reset for each
+        # document: building one costs about as much as converting a document.
+        if getattr(self, "_markdown", None) is None:
+            self._markdown = Markdown(**self.settings["MARKDOWN"])
+        self._markdown.reset()
+        return self._markdown.convert(body)
 
     def _parse(self, source_path, decoded):
-        """(problems, values, located, body); values are typed by the schema."""
+        """(problems, values, located, HTML of the body); values are typed by the schema."""
         if isinstance(decoded, Problem):
             return [decoded], {}, None, ""
         parts = split_front_matter(decoded)
@@ -94,19 +186,24 @@ class FrontMatterReader(BaseReader):
         ctx = schema.ParseContext(document_dir, self._catalogs)
         values, problems = validate(located, ctx)
         problems += self._folder_problems(source_path, values, located)
-        linked, link_problems = self._local_links(source_path, body, body_line)
+        content = self._convert(body)
+        linked, link_problems = self._local_links(source_path, body, body_line, content)
         problems += link_problems
         values["document_files"] = tuple(
             dict.fromkeys([a.file for a in values.get("attachments", ())] + linked)
         )
-        return problems, values, located, body
+        return problems, values, located, content
 
     def _catalogs(self):
-        try:
-            return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
-        except ita_catalog.CatalogError as error:
-            content_errors.report(error.path, error.line, error.message, error.hint)
-            return {}
+        # Loaded once per reader, that is once per build (a new build, such as
+        # a rebuild of `invoke serve`, makes new readers and sees edited files).
+        if getattr(self, "_loaded_catalogs", None) is None:
+            try:
+                self._loaded_catalogs = ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
+            except ita_catalog.CatalogError as error:
+                content_errors.report(error.path, error.line, error.message, error.hint)
+                self._loaded_catalogs = {}
+        return self._loaded_catalogs
 
     def _folder_problems(self, source_path, values, located):
         doc_type = values.get("type")
@@ -129,24 +226,35 @@ class FrontMatterReader(BaseReader):
                             f"ย้ายไฟล์ไปไว้ที่ content/{folder}/ หรือใช้ type: page")]
         return []
 
-    def _local_links(self, source_path, body, first_line):
-        """Files the body links to that must exist, and problems for those that don't."""
+    def _local_links(self, source_path, body, first_line, content):
+        """Files the body links to that must exist, and problems for those that don't.
+
+        Links are read from the HTML Markdown made (start tags only), so a code
+        sample such as `<a href="x">` is text, not a link; the line is the first
+        body line where the target is written.
+        """
         document_dir = os.path.dirname(source_path)
-        linked, problems = [], []
-        for offset, line in enumerate(body.split("\n")):
-            for pattern in _LINK_TARGETS:
-                for target in pattern.findall(line):
-                    path, copy = self._resolve(document_dir, target)
-                    if path is None:
-                        continue
-                    if not os.path.isfile(path):
-                        problems.append(Problem(
-                            first_line + offset,
-                            f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{target}\" (link to a missing file)",
-                            "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
-                        ))
-                    elif copy:
-                        linked.append(os.path.relpath(path, document_dir).replace(os.sep, "/"))
+        linked, problems, seen = [], [], set()
+        lines = body.split("\n")
+        for tag in _TAG.finditer(content):
+            for match in _LINK_ATTRIBUTE.finditer(tag[0]):
+                target = html.unescape(match[2] if match[2] is not None else match[3])
+                if target in seen:
+                    continue
+                seen.add(target)
+                path, copy = self._resolve(document_dir, target)
+                if path is None:
+                    continue
+                getattr(self, "_checked", set()).add(path)
+                if not os.path.isfile(path):
+                    offset = next((n for n, line in enumerate(lines) if target in line), 0)
+                    problems.append(Problem(
+                        first_line + offset,
+                        f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{target}\" (link to a missing file)",
+                        "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
+                    ))
+                elif copy:
+                    linked.append(os.path.relpath(path, document_dir).replace(os.sep, "/"))
         return linked, problems
 
     def _resolve(self, document_dir, target):
@@ -160,6 +268,10 @@ class FrontMatterReader(BaseReader):
             return os.path.normpath(os.path.join(document_dir, inner)), False
         if not target or target.startswith(("/", "#")) or _SCHEME.match(target):
             return None, False  # site-absolute or external: not a file of this document
+        if target.endswith("/"):
+            # A page of the site (../other-slug/): not a file; site_integrity
+            # checks it in the written site.
+            return None, False
         path = os.path.normpath(os.path.join(document_dir, urllib.parse.unquote(target)))
         if not path.startswith(document_dir + os.sep):
             return path, False  # reaches outside the folder: checked, not copied
@@ -195,8 +307,11 @@ class FrontMatterReader(BaseReader):
 def add_reader(readers):
     # Markdown with our front matter is the only source format: an .html or
     # .rst file would bypass every check, so those readers are switched off.
+    # The "static" reader only records files to copy (images/); without it
+    # any file there stops the build with a traceback.
     for extension in list(readers.reader_classes):
-        readers.reader_classes[extension] = None
+        if extension != "static":
+            readers.reader_classes[extension] = None
     for extension in FrontMatterReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterReader
 

@@ -146,8 +146,16 @@ def _type(value, ctx=None) -> DocumentType:
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+MAX_SLUG = 100  # a file name on disk has at most 255 bytes; a link should stay short
+
+
 def _slug(value, ctx=None) -> str:
     slug = _text(value)
+    if len(slug) > MAX_SLUG:
+        raise FieldError(
+            f"ชื่อในลิงก์ยาว {len(slug)} ตัวอักษร เกิน {MAX_SLUG} (slug too long)",
+            "ใช้ชื่อสั้น ๆ เช่น announcement-2569-001",
+        )
     if not _SLUG.match(slug):
         raise FieldError(
             f"\"{slug}\" ใช้เป็นชื่อในลิงก์ไม่ได้ (slug may only use a-z, 0-9 and -)",

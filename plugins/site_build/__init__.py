@@ -4,7 +4,9 @@ Not a Pelican plugin: the entry point of ``invoke build``, ``check``, ``serve``
 and ``publish``. Pelican writes into a fresh staging folder beside the output
 folder; only when the whole run succeeded is the staging folder swapped in for
 the old site. A failed run (content errors, or any other failure) removes the
-staging folder, so the previous site stays exactly as it was.
+staging folder, so the previous site stays exactly as it was. Content errors
+reported after writing (checks of the written site, such as site_integrity's)
+fail the run the same way.
 """
 
 from __future__ import annotations
@@ -60,6 +62,10 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
         pelican.run()
         if inspect is not None:
             inspect(pelican)
+        # Checks of the written site (site_integrity, on `finalized`, and
+        # ``inspect``) report content errors after Pelican has written into
+        # the staging folder; they fail the build here, before the swap.
+        content_errors.raise_if_any()
     except content_errors.ContentErrorsFound as found:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, output, time.monotonic() - started, found.errors,

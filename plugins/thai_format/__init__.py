@@ -161,7 +161,8 @@ def parse_date(text: str) -> _dt.date:
             raise ThaiDateError(
                 f"ไม่รู้จักชื่อเดือน \"{match['month']}\" (unknown month name)"
             )
-        return _make_date(int(match["year"]), month, int(match["day"]), text)
+        return _make_date(int(match["year"]), month, int(match["day"]), text,
+                          len(match["year"]))
     match = _NUMERIC.match(cleaned)
     if match:
         first, second, third = match["a"], match["b"], match["c"]
@@ -172,14 +173,24 @@ def parse_date(text: str) -> _dt.date:
     raise ThaiDateError(f"อ่านวันที่ \"{text}\" ไม่ได้ (unrecognised date)")
 
 
-def _make_date(year: int, month: int, day: int, original: str) -> _dt.date:
-    if year < 100:
+# Dates a document of a living organisation can carry: BE 2400-2700.
+PLAUSIBLE_YEARS_CE = (2400 - BE_OFFSET, 2700 - BE_OFFSET)
+
+
+def _make_date(year: int, month: int, day: int, original: str,
+               year_digits: int = 4) -> _dt.date:
+    if year < 100 and year_digits <= 2:
         raise ThaiDateError(
             f"ปีใน \"{original}\" มีเพียง 2 หลัก: ให้เขียนปีเต็ม 4 หลัก เช่น ๒๕๖๘ "
             "(two-digit year)"
         )
     if year > 2400:
         year -= BE_OFFSET
+    if not PLAUSIBLE_YEARS_CE[0] <= year <= PLAUSIBLE_YEARS_CE[1]:
+        raise ThaiDateError(
+            f"ปีใน \"{original}\" ไม่น่าจะถูกต้อง: ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700 "
+            "(year out of range)"
+        )
     if not 1 <= month <= 12:
         raise ThaiDateError(f"ไม่มีเดือนที่ {month} (month must be 1-12)")
     try:

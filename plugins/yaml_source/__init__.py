@@ -104,20 +104,61 @@ def load(text: str, first_line: int = 1) -> Located:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise _explain(error, offset) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = first_line + text.count("\n", 0, max(0, error.position))
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise YamlSourceError(
+            line,
+            f"มีอักขระที่มองไม่เห็นหรือใช้ไม่ได้ (รหัส U+{code:04X}) ในบรรทัดนี้ "
+            "(a control character YAML does not allow)",
+            "ลบอักขระนั้นออก แล้วพิมพ์ข้อความส่วนนั้นใหม่ "
+            "(มักติดมาเมื่อคัดลอกข้อความจากไฟล์ PDF หรือโปรแกรมอื่น)",
+        ) from None
     except yaml.YAMLError as error:  # errors without a position
-        raise YamlSourceError(first_line, f"รูปแบบ YAML ไม่ถูกต้อง (invalid YAML: {error})")
+        raise YamlSourceError(
+            first_line, "รูปแบบ YAML ไม่ถูกต้อง (invalid YAML: "
+            + " ".join(str(error).split()) + ")",
+            "ตรวจเครื่องหมาย : การย่อหน้า และเครื่องหมายคำพูดในส่วนข้อมูลเอกสาร",
+        ) from None
     finally:
         loader.dispose()
     located = Located(None)
     if node is not None:
-        located.data = _convert(node, (), located.lines, offset)
+        try:
+            located.data = _convert(node, (), located.lines, offset, _Budget(), set())
+        except RecursionError:
+            raise YamlSourceError(
+                first_line,
+                "ข้อมูลซ้อนกันลึกเกินไป (values nested too deeply)",
+                "ตรวจเครื่องหมาย [ ] { } และการย่อหน้า: ข้อมูลเอกสารซ้อนกันไม่เกินสองสามชั้น",
+            ) from None
     return located
+
+
+MAX_VALUES = 50_000  # far above any real document or data file
+
+
+class _Budget:
+    """Counts values, so that aliases (*name) repeating anchors cannot explode."""
+
+    def __init__(self):
+        self.left = MAX_VALUES
+
+    def spend(self, line: int) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise YamlSourceError(
+                line,
+                f"ข้อมูลมีมากกว่า {MAX_VALUES:,} ค่า (more than {MAX_VALUES:,} values; "
+                "anchors & and aliases * repeated?)",
+                "เขียนข้อมูลตรง ๆ โดยไม่ใช้เครื่องหมาย & และ * ของ YAML",
+            )
 
 
 def _explain(error: yaml.MarkedYAMLError, offset: int) -> YamlSourceError:
     mark = error.problem_mark or error.context_mark
     line = (mark.line + 1 + offset) if mark else offset + 1
-    problem = f"{error.problem or ''} {error.context or ''}".strip()
+    problem = " ".join(f"{error.problem or ''} {error.context or ''}".split())
     for needle, thai, hint in _YAML_PROBLEMS:
         if needle in problem:
             return YamlSourceError(line, thai, hint)
@@ -128,15 +169,24 @@ def _explain(error: yaml.MarkedYAMLError, offset: int) -> YamlSourceError:
     )
 
 
-def _convert(node, path, lines, offset):
-    lines[path] = node.start_mark.line + 1 + offset
+def _convert(node, path, lines, offset, budget, ancestors):
+    line = node.start_mark.line + 1 + offset
+    lines[path] = line
+    budget.spend(line)
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in NULL_WORDS:
             return None
         return node.value
+    if id(node) in ancestors:  # `a: &x [*x]`: a value that contains itself
+        raise YamlSourceError(
+            line,
+            "ค่านี้อ้างถึงตัวเองด้วยเครื่องหมาย & และ * (a value that contains itself)",
+            "เขียนข้อมูลตรง ๆ โดยไม่ใช้เครื่องหมาย & และ * ของ YAML",
+        )
+    ancestors = ancestors | {id(node)}
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(child, path + (index,), lines, offset)
+            _convert(child, path + (index,), lines, offset, budget, ancestors)
             for index, child in enumerate(node.value)
         ]
     result = {}
@@ -156,6 +206,6 @@ def _convert(node, path, lines, offset):
                 "(duplicate key)",
                 "ลบบรรทัดที่ซ้ำออกให้เหลือเพียงบรรทัดเดียว",
             )
-        result[key] = _convert(value_node, path + (key,), lines, offset)
+        result[key] = _convert(value_node, path + (key,), lines, offset, budget, ancestors)
         lines[path + (key,)] = key_line
     return result

@@ -1,0 +1,296 @@
+"""The benchmark behind ``invoke bench``: our build against plain Pelican on one corpus.
+
+For each N it writes a corpus (bench/corpus.py) into a temporary folder and
+measures, each in a child process of its own so that its peak memory
+(``resource.getrusage(RUSAGE_SELF).ru_maxrss`` in the child) is its own:
+
+* ours, full: ``site_build.build`` with the real settings, theme and plugins;
+* ours, warm: the same process builds, one document is edited, and it builds
+  again, which is what ``invoke serve`` does on every save (imports done,
+  front_matter's read cache on: only the edited document is read again;
+  every page is written again);
+* plain Pelican, full: Pelican 4.12 on the same Markdown bodies with Pelican's
+  own metadata lines, its "simple" theme, the same URLs and the same listing
+  pages switched off, content cache off;
+* plain Pelican, warm: the same process runs with CACHE_CONTENT and
+  LOAD_CONTENT_CACHE on (the reader layer), one document is edited, and it
+  runs again, as ``pelican --autoreload`` does;
+* search indexing: our full build with and without the search plugin, when
+  PLUGINS has one;
+* output size and file count of each site.
+
+Not a test: timings depend on the machine. Run ``invoke bench --docs 1000 --docs 5000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+SETTINGS = os.path.join(ROOT, "pelicanconf.py")
+EDIT = "\n\nย่อหน้าที่เพิ่มเพื่อวัดเวลาสร้างใหม่หลังแก้ไขเอกสารหนึ่งฉบับ\n"
+
+
+# ---------------------------------------------------------------- children
+
+
+def _plain_settings(corpus: str, output: str, cache: bool) -> dict:
+    from pelican.settings import read_settings
+
+    portal = read_settings(SETTINGS)
+    overrides = {
+        "PATH": os.path.join(corpus, "plain"),
+        "OUTPUT_PATH": output,
+        "THEME": "simple",
+        "TIMEZONE": "Asia/Bangkok",
+        "DEFAULT_LANG": "th",
+        "RELATIVE_URLS": True,
+        "ARTICLE_PATHS": ["documents"],
+        "PAGE_PATHS": ["pages"],
+        "DELETE_OUTPUT_DIRECTORY": True,
+        "CACHE_CONTENT": cache,
+        "LOAD_CONTENT_CACHE": cache,
+        "CONTENT_CACHING_LAYER": "reader",
+        "CACHE_PATH": os.path.join(corpus, "plain-cache"),
+    }
+    overrides["DIRECT_TEMPLATES"] = ["index"]  # the simple theme has no 404 page
+    for key in ("ARTICLE_URL", "ARTICLE_SAVE_AS", "PAGE_URL", "PAGE_SAVE_AS",
+                "INDEX_SAVE_AS", "CATEGORY_SAVE_AS", "CATEGORIES_SAVE_AS", "TAG_SAVE_AS",
+                "TAGS_SAVE_AS", "AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS", "ARCHIVES_SAVE_AS",
+                "YEAR_ARCHIVE_SAVE_AS", "MONTH_ARCHIVE_SAVE_AS", "DAY_ARCHIVE_SAVE_AS",
+                "DEFAULT_PAGINATION", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM",
+                "TRANSLATION_FEED_ATOM", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "MARKDOWN"):
+        overrides[key] = portal[key]
+    return read_settings(None, override=overrides)
+
+
+def _run_plain(settings: dict) -> float:
+    import logging
+
+    from pelican import Pelican
+
+    logging.getLogger("pelican").setLevel(logging.ERROR)
+    started, cpu = time.monotonic(), time.process_time()
+    Pelican(dict(settings)).run()
+    return time.monotonic() - started, time.process_time() - cpu
+
+
+def _run_ours(corpus: str, output: str, plugins=None, warm=False) -> float:
+    import site_build
+
+    overrides = {"PATH": os.path.join(corpus, "portal"), "OUTPUT_PATH": output}
+    if warm:
+        overrides["PORTAL_READ_CACHE"] = True  # as `invoke serve` builds
+    if plugins is not None:
+        overrides["PLUGINS"] = plugins
+    started, cpu = time.monotonic(), time.process_time()
+    result = site_build.build(SETTINGS, overrides)
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    if not result.ok:
+        raise SystemExit("the benchmark corpus did not build:\n" + result.message)
+    return seconds, cpu
+
+
+def _edit(corpus: str, tree: str) -> tuple[str, str]:
+    """Append a paragraph to one document in the middle; returns (path, old text)."""
+    listing = json.load(open(os.path.join(corpus, "documents.json"), encoding="utf-8"))
+    path = listing[len(listing) // 2]
+    if tree == "plain":
+        path = path.replace(os.sep + "portal" + os.sep, os.sep + "plain" + os.sep)
+    with open(path, encoding="utf-8") as handle:
+        old = handle.read()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(old + EDIT)
+    return path, old
+
+
+def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
+    figures = {}
+    if mode == "ours-full":
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        figures["seconds"], figures["cpu"] = _run_ours(corpus, output)
+        if profile:
+            profiler.disable()
+            profiler.dump_stats(profile)
+    elif mode == "ours-warm":
+        figures["first"], _ = _run_ours(corpus, output, warm=True)
+        path, old = _edit(corpus, "portal")
+        try:
+            figures["seconds"], figures["cpu"] = _run_ours(corpus, output, warm=True)
+        finally:
+            open(path, "w", encoding="utf-8").write(old)
+    elif mode == "ours-nosearch":
+        import site_build
+
+        plugins = site_build.load_settings(SETTINGS)["PLUGINS"]
+        figures["seconds"], figures["cpu"] = _run_ours(corpus, output,
+                                                       [p for p in plugins if "search" not in str(p)])
+    elif mode == "plain-full":
+        figures["seconds"], figures["cpu"] = _run_plain(
+            _plain_settings(corpus, output, cache=False))
+    elif mode == "plain-warm":
+        settings = _plain_settings(corpus, output, cache=True)
+        shutil.rmtree(settings["CACHE_PATH"], ignore_errors=True)
+        figures["first"], _ = _run_plain(settings)
+        path, old = _edit(corpus, "plain")
+        try:
+            figures["seconds"], figures["cpu"] = _run_plain(settings)
+        finally:
+            open(path, "w", encoding="utf-8").write(old)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def _in_child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
+    command = [sys.executable, os.path.abspath(__file__), "--child", mode,
+               "--corpus", corpus, "--output", output]
+    if profile:
+        command += ["--profile", profile]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} failed:\n{done.stdout}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- report
+
+
+def _size(folder: str) -> tuple[int, int]:
+    total = count = 0
+    for base, _dirs, files in os.walk(folder):
+        for name in files:
+            total += os.path.getsize(os.path.join(base, name))
+            count += 1
+    return total, count
+
+
+def machine() -> str:
+    import pelican
+
+    model = "unknown"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        memory = next(line.split()[1] for line in open("/proc/meminfo")
+                      if line.startswith("MemTotal"))
+        memory = f"{int(memory) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        memory = "unknown"
+    return (f"nproc {os.cpu_count()}, CPU {model}, memory {memory}, "
+            f"Python {platform.python_version()}, Pelican {pelican.__version__}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def measure(count: int, work: str, profile: str = "") -> dict:
+    import corpus as corpus_module
+    import site_build
+
+    folder = os.path.join(work, f"corpus-{count}")
+    shutil.rmtree(folder, ignore_errors=True)
+    started = time.monotonic()
+    written = corpus_module.write(folder, count, os.path.join(ROOT, "data", "ita"))
+    json.dump(written["documents"], open(os.path.join(folder, "documents.json"), "w"))
+    result = {"docs": count, "corpus_seconds": time.monotonic() - started}
+    outputs = {name: os.path.join(folder, f"out-{name}") for name in ("ours", "plain")}
+    result["ours_full"] = _in_child("ours-full", folder, outputs["ours"])
+    if profile:  # a run of its own: the profiler slows the build it watches
+        _in_child("ours-full", folder, os.path.join(folder, "out-profiled"), profile)
+    result["plain_full"] = _in_child("plain-full", folder, outputs["plain"])
+    result["ours_size"] = _size(outputs["ours"])
+    result["plain_size"] = _size(outputs["plain"])
+    result["ours_warm"] = _in_child("ours-warm", folder, outputs["ours"])
+    result["plain_warm"] = _in_child("plain-warm", folder, outputs["plain"])
+    plugins = site_build.load_settings(SETTINGS)["PLUGINS"]
+    if any("search" in str(p) for p in plugins):
+        without = _in_child("ours-nosearch", folder, os.path.join(folder, "out-nosearch"))
+        result["search_seconds"] = result["ours_full"]["cpu"] - without["cpu"]
+    else:
+        result["search_seconds"] = None
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = [f"Machine: {machine()}", f"Load average at the end: {os.getloadavg()}", ""]
+    header = "| measure | " + " | ".join(f"{r['docs']:,} documents" for r in results) + " |"
+    lines += [header, "|---|" + "---|" * len(results)]
+
+    def row(label, cell):
+        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+
+    def both(figures):
+        return f"{figures['seconds']:.1f} s ({figures['cpu']:.1f} s CPU)"
+
+    row("full build, ours: wall (CPU)", lambda r: both(r["ours_full"]))
+    row("full build, plain Pelican: wall (CPU)", lambda r: both(r["plain_full"]))
+    row("ratio ours / plain, CPU time (target <= 1.2 at 5,000)",
+        lambda r: f"{r['ours_full']['cpu'] / r['plain_full']['cpu']:.2f}")
+    row("ratio ours / plain, wall time",
+        lambda r: f"{r['ours_full']['seconds'] / r['plain_full']['seconds']:.2f}")
+    row("rebuild after editing one document, ours: warm process (target < 3 s at 5,000)",
+        lambda r: both(r["ours_warm"]))
+    row("rebuild after editing one document, plain Pelican: reader cache",
+        lambda r: both(r["plain_warm"]))
+    row("search indexing (CPU)", lambda r: (f"{r['search_seconds']:.1f} s"
+                                      if r["search_seconds"] is not None
+                                      else "no search plugin in PLUGINS"))
+    row("output size, ours", lambda r: f"{r['ours_size'][0] / 1e6:.1f} MB, "
+                                       f"{r['ours_size'][1]:,} files")
+    row("output size, plain Pelican", lambda r: f"{r['plain_size'][0] / 1e6:.1f} MB, "
+                                                f"{r['plain_size'][1]:,} files")
+    row("peak memory, ours full build", lambda r: f"{r['ours_full']['peak_mb']:.0f} MB")
+    row("peak memory, plain Pelican full build", lambda r: f"{r['plain_full']['peak_mb']:.0f} MB")
+    row("peak memory, ours warm (two builds)", lambda r: f"{r['ours_warm']['peak_mb']:.0f} MB")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, action="append")
+    parser.add_argument("--work", default="")
+    parser.add_argument("--profile", default="", help="cProfile file of our full build")
+    parser.add_argument("--child", default="")
+    parser.add_argument("--corpus", default="")
+    parser.add_argument("--output", default="")
+    parser.add_argument("--json", default="", help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, args.corpus, args.output, args.profile)))
+        return
+    work = args.work or tempfile.mkdtemp(prefix="portal-bench-")
+    results = []
+    for count in args.docs or [1000]:
+        print(f"bench: {count} documents ...", file=sys.stderr, flush=True)
+        profile = f"{args.profile}.{count}" if args.profile else ""
+        results.append(measure(count, work, profile))
+        if args.json:  # after each N, so that a long run keeps what it measured
+            json.dump(results, open(args.json, "w"), indent=1)
+    if args.json:
+        json.dump(results, open(args.json, "w"), indent=1)
+    print(report(results))
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

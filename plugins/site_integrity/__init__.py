@@ -1,0 +1,430 @@
+"""Site integrity: nothing the staff wrote is lost, nothing in the built site is broken.
+
+Owns the checks that need the written site, run at the end of every build on
+the staging folder (signal ``finalized``), each failure a content error with
+file and line:
+
+* every published Markdown document has its page, and no file that looks like
+  a document was silently skipped (``ประกาศ.MD``, a ``.txt`` with front matter);
+* no two outputs write the same file: pages written by Pelican's writer,
+  documents' attachments and linked files, static files, the theme's files,
+  and files other plugins declare with ``claim(...)``;
+* every internal link (``href``, ``src``, ``action``) in every written HTML
+  page reaches a file of the site, and its ``#fragment`` an ``id`` there;
+* every attachment was copied beside its page.
+
+Reports made here come after Pelican has written into the staging folder;
+``site_build`` raises them after the run, so the build fails and the previous
+site stays online. Other plugins that write files themselves call
+``claim(output_relpath, source_path, line, what)`` for each, at any time
+during the run, so that collisions with them are reported too.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+import urllib.parse
+
+import content_errors
+from pelican import signals
+from pelican.writers import Writer
+
+CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
+# Attributes are looked for inside start tags only: text such as a code sample
+# `<a href="x">` is written escaped (&lt;a ...), so it is not a tag.
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_ATTRIBUTE = re.compile(r"""\s(href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+DEVELOPER_HINT = ("ข้อผิดพลาดนี้มาจากธีมหรือปลั๊กอิน ไม่ใช่จากเอกสาร: แจ้งผู้ดูแลระบบ "
+                  "(a theme or plugin bug: tell the maintainers)")
+
+
+class _Run:
+    """What one build has seen; reset when the next build starts."""
+
+    def __init__(self):
+        self.generators = []
+        self.claims = []  # (output relpath, source path, line, what)
+        self.writes = {}  # output relpath -> (source path, line, what)
+
+
+_run = _Run()
+
+
+def claim(output_relpath: str, source_path: str, line: int = 1, what: str = "") -> None:
+    """Declare that ``source_path`` (line ``line``) makes the output file ``output_relpath``."""
+    _run.claims.append((_normal(output_relpath), str(source_path), int(line), what))
+
+
+def _normal(relpath: str) -> str:
+    return os.path.normpath(str(relpath).replace("\\", "/")).replace(os.sep, "/").lstrip("/")
+
+
+# ---------------------------------------------------------------- the writer
+
+
+class IntegrityWriter(Writer):
+    """Pelican's writer, remembering who writes each file.
+
+    Pelican's own writer stops the whole build with a traceback when a second
+    template writes a file already written; this one reports a content error
+    naming both sources instead, and the build fails cleanly.
+    """
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        self._current = _writer_source(name, template, kwargs)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        base = self.output_path.rstrip(os.sep) + os.sep
+        relative = (filename[len(base):].replace(os.sep, "/") if filename.startswith(base)
+                    else _normal(os.path.relpath(filename, self.output_path)))
+        source = getattr(self, "_current", ("", 1, relative))
+        if (filename in self._written_files and not override
+                and filename not in self._overridden_files):
+            first = _run.writes.get(relative, ("", 1, relative))
+            _report_collision(relative, first, source)
+            return open(os.devnull, "w", encoding=encoding)
+        _run.writes.setdefault(relative, source)
+        return super()._open_w(filename, encoding, override)
+
+
+def _writer_source(name, template, kwargs):
+    for key in ("article", "page"):
+        content = kwargs.get(key)
+        if content is not None and getattr(content, "source_path", None):
+            return (content.source_path, _slug_line(content),
+                    _Later(lambda content=content: f"หน้า {content.url or name}"))
+    template_name = getattr(template, "name", None) or getattr(template, "filename", "") or ""
+    return ("", 1, f"หน้า {name} (แม่แบบ {template_name})")
+
+
+class _Later:
+    """Text computed only if shown: a page's URL costs Pelican a template expansion."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __str__(self):
+        return self.make()
+
+
+def _slug_line(content) -> int:
+    return content.metadata.get("field_lines", {}).get(("slug",), 1)
+
+
+def _report_collision(relative, first, second):
+    path, line, what = second
+    other_path, other_line, other_what = first
+    if not path:
+        path, line, what, other_path, other_line, other_what = first + second
+    if not path:
+        path = relative
+    where = os.path.basename(other_path) + f" บรรทัด {other_line}" if other_path else "ระบบ"
+    content_errors.report(
+        path, line,
+        f"{what} เขียนไฟล์ {relative} ซ้ำกับ {other_what} จาก {where} "
+        "(two outputs write the same file)",
+        "เปลี่ยน slug หรือชื่อไฟล์ให้ไม่ซ้ำกัน" if other_path else DEVELOPER_HINT,
+    )
+
+
+# ---------------------------------------------------------------- receivers
+
+
+def start(*_args, **_kwargs):
+    global _run
+    _run = _Run()
+
+
+def remember_generators(generators):
+    _run.generators = list(generators)
+
+
+def provide_writer(pelican):
+    return IntegrityWriter
+
+
+def check_site(pelican):
+    """All checks on the written staging folder; reports then raises content errors."""
+    output = pelican.output_path
+    settings = pelican.settings
+    try:
+        contents = _contents(_run.generators)
+        _check_outputs_unique(settings, contents, _run.generators)
+        _check_every_document_published(settings, output, contents, _run.generators)
+        _check_attachments_copied(output, contents)
+        LinkChecker(settings, output, contents).check()
+    finally:
+        start()  # let this build's content go before the next build (invoke serve)
+    content_errors.raise_if_any()
+
+
+def _contents(generators):
+    """(content, save_as) pairs; Pelican computes save_as anew on every access."""
+    result = []
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            result += [(content, content.save_as) for content in getattr(generator, name, [])]
+    return result
+
+
+# ---------------------------------------------------------------- one file, one source
+
+
+def _check_outputs_unique(settings, contents, generators):
+    owners = dict(_run.writes)  # what the writer wrote first
+    planned = []
+    for content, save_as in contents:
+        if not save_as:
+            continue
+        page_dir = os.path.dirname(save_as)
+        lines = content.metadata.get("field_lines", {})
+        for relative in content.metadata.get("document_files", ()):
+            line = _attachment_line(content, relative, lines)
+            planned.append((_normal(os.path.join(page_dir, relative)), content.source_path,
+                            line, f"ไฟล์ {relative} ของเอกสาร"))
+    for generator in generators:
+        for static in getattr(generator, "staticfiles", []):
+            planned.append((_normal(static.save_as), static.source_path, 1, "ไฟล์ static"))
+    theme_dir = settings.get("THEME_STATIC_DIR", "theme")
+    for static_path in settings.get("THEME_STATIC_PATHS", ["static"]):
+        base = os.path.join(settings["THEME"], static_path)
+        for folder, _dirs, files in os.walk(base):
+            for name in files:
+                source = os.path.join(folder, name)
+                relative = os.path.relpath(source, base) if os.path.isdir(base) else name
+                planned.append((_normal(os.path.join(theme_dir, relative)), source, 1,
+                                "ไฟล์ของธีม"))
+    planned += _run.claims
+    for relative, source, line, what in planned:
+        first = owners.setdefault(relative, (source, line, what))
+        if first[:2] != (source, line):
+            _report_collision(relative, first, (source, line, what))
+
+
+def _attachment_line(content, relative, lines):
+    for index, attachment in enumerate(content.metadata.get("attachments", ()) or ()):
+        if attachment.file == relative:
+            return lines.get(("attachments", index, "file"), 1)
+    return _line_containing(content.source_path, relative)
+
+
+# ---------------------------------------------------------------- nothing lost
+
+
+def _check_every_document_published(settings, output, contents, generators):
+    read = {os.path.abspath(c.source_path) for c, _save_as in contents}
+    for content, save_as in contents:
+        if getattr(content, "status", "published") != "published" or not save_as:
+            continue
+        if not os.path.isfile(os.path.join(output, save_as)):
+            content_errors.report(
+                content.source_path, _slug_line(content),
+                f"เอกสารนี้ไม่มีหน้าเว็บ {save_as} ในเว็บไซต์ที่สร้าง "
+                "(a published document has no page)",
+                DEVELOPER_HINT,
+            )
+    reader_extensions = _reader_extensions(generators)
+    roots = [os.path.join(settings["PATH"], p)
+             for p in settings.get("ARTICLE_PATHS", []) + settings.get("PAGE_PATHS", [])]
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                path = os.path.abspath(os.path.join(folder, name))
+                if path in read or name.startswith("."):
+                    continue
+                if os.path.splitext(name)[1][1:] in reader_extensions:
+                    # A reader failed and Pelican went on without the file.
+                    content_errors.report(
+                        path, 1,
+                        "ระบบอ่านเอกสารนี้ไม่สำเร็จ จึงไม่มีหน้าเว็บ (a document was not read)",
+                        DEVELOPER_HINT,
+                    )
+                elif _looks_like_unread_document(path, name, reader_extensions):
+                    content_errors.report(
+                        path, 1,
+                        "ไฟล์นี้ดูเหมือนเอกสาร แต่ระบบไม่ได้อ่าน เพราะนามสกุลไฟล์ไม่ใช่ .md "
+                        "(looks like a document but was not read: not a .md file)",
+                        "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .md (ตัวพิมพ์เล็ก) "
+                        "หรือถ้าเป็นไฟล์แนบ ให้ระบุในช่อง attachments ของเอกสาร",
+                    )
+
+
+def _reader_extensions(generators):
+    for generator in generators:
+        readers = getattr(generator, "readers", None)
+        if readers is not None:
+            return set(readers.extensions)
+    return {"md"}
+
+
+def _looks_like_unread_document(path, name, extensions):
+    extension = os.path.splitext(name)[1][1:]
+    if extension.lower() in extensions:
+        return True  # ประกาศ.MD
+    if extension.lower() not in ("txt", "text", ""):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            first_line = handle.readline(64)
+    except OSError:
+        return False
+    return first_line.removeprefix(b"\xef\xbb\xbf").strip() == b"---"  # front matter
+
+
+def _check_attachments_copied(output, contents):
+    for content, save_as in contents:
+        if not save_as:
+            continue
+        page_dir = os.path.join(output, os.path.dirname(save_as))
+        source_dir = os.path.dirname(content.source_path)
+        for relative in content.metadata.get("document_files", ()):
+            target = os.path.join(page_dir, relative)
+            source = os.path.join(source_dir, relative)
+            if (not os.path.isfile(target)
+                    or os.path.getsize(target) != os.path.getsize(source)):
+                content_errors.report(
+                    content.source_path,
+                    _attachment_line(content, relative, content.metadata.get("field_lines", {})),
+                    f"ไฟล์ {relative} ไม่ได้ถูกคัดลอกไปไว้ข้างหน้าเว็บของเอกสาร "
+                    "(attachment missing from the built site)",
+                    DEVELOPER_HINT,
+                )
+
+
+# ---------------------------------------------------------------- links
+
+
+class LinkChecker:
+    """Every href/src/action of every written HTML page that points inside the site."""
+
+    def __init__(self, settings, output, contents):
+        self.output = output
+        self.by_page = {_normal(save_as): c for c, save_as in contents if save_as}
+        siteurl = (settings.get("SITEURL") or "").rstrip("/")
+        self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
+        self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
+        self.ids = {}
+        # Every file and folder of the written site, walked once: a link is
+        # checked against these sets, not with a system call per link.
+        self.files, self.folders = set(), {""}
+        for folder, dirs, files in os.walk(output):
+            relative = os.path.relpath(folder, output).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            self.folders.update(prefix + name for name in dirs)
+            self.files.update(prefix + name for name in files)
+
+    def check(self):
+        for relative in sorted(self.files):
+            if relative.endswith((".html", ".htm")):
+                self.check_page(relative, os.path.join(self.output, relative))
+
+    def check_page(self, relative, path):
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+        reported = set()
+        for tag in _TAG.finditer(text):
+            for match in _ATTRIBUTE.finditer(tag[0]):
+                raw = match[2] if match[2] is not None else match[3]
+                problem = self.problem(relative, html.unescape(raw), text)
+                if problem and raw not in reported:
+                    reported.add(raw)
+                    self.report(relative, raw, problem, text.count("\n", 0, tag.start()) + 1)
+
+    def problem(self, page, url, page_text):
+        """None when ``url`` is fine or outside the site, else a Thai description."""
+        url = url.strip()
+        if not url:
+            return None
+        if self.siteurl and (url == self.siteurl or url.startswith(self.siteurl + "/")):
+            url = self.site_path + (url[len(self.siteurl):] or "/")
+        elif url.startswith("//") or _SCHEME.match(url):
+            return None  # another site, mailto:, tel:, data:
+        split = urllib.parse.urlsplit(url)
+        target_path = urllib.parse.unquote(split.path)
+        fragment = urllib.parse.unquote(split.fragment)
+        if not target_path:
+            target = page
+        elif target_path.startswith("/"):
+            if self.site_path and not (target_path + "/").startswith(self.site_path + "/"):
+                return None  # same host, outside this portal (the organisation's own site)
+            target = posixpath.normpath(target_path[len(self.site_path):]).lstrip("/")
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), target_path))
+        if target == ".." or target.startswith("../"):
+            return "ชี้ออกนอกเว็บไซต์ (points above the site's root)"
+        if target in ("", "."):
+            target = "index.html"
+        elif target in self.folders:
+            target = posixpath.join(target, "index.html")
+        if target not in self.files:
+            return "ไม่มีไฟล์นี้ในเว็บไซต์ที่สร้าง (target not in the site)"
+        if fragment and target.endswith((".html", ".htm")):
+            if fragment not in self.page_ids(target, page_text if target == page else None):
+                return f"ไม่มีตำแหน่ง #{fragment} ในหน้าปลายทาง (no such anchor)"
+        return None
+
+    def page_ids(self, target, text=None):
+        if target not in self.ids:
+            if text is None:
+                with open(os.path.join(self.output, target), encoding="utf-8",
+                          errors="replace") as handle:
+                    text = handle.read()
+            self.ids[target] = {html.unescape(m[1] if m[1] is not None else m[2])
+                                for tag in _TAG.finditer(text) for m in _ID.finditer(tag[0])}
+        return self.ids[target]
+
+    def report(self, page, raw, problem, html_line):
+        content = self.by_page.get(page)
+        shown = html.unescape(raw)
+        if content is not None:
+            line = _line_containing(content.source_path, shown, raw,
+                                    urllib.parse.unquote(shown))
+            if line:
+                content_errors.report(
+                    content.source_path, line,
+                    f"ลิงก์เสีย \"{shown}\": {problem} (broken link)",
+                    "ตรวจชื่อไฟล์หรือลิงก์ให้ตรงทุกตัวอักษร ลิงก์ไปยังเอกสารอื่นให้ใช้ "
+                    "../<slug ของเอกสารนั้น>/ และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
+                )
+                return
+            path = content.source_path
+            where = f"หน้า {page} บรรทัด {html_line} ของ HTML ที่สร้าง"
+            content_errors.report(path, 1, f"ลิงก์เสีย \"{shown}\" ใน{where}: {problem} "
+                                           "(broken link made by the theme)", DEVELOPER_HINT)
+            return
+        content_errors.report(
+            os.path.join("output", page), html_line,
+            f"ลิงก์เสีย \"{shown}\" ในหน้า {page} ที่ธีมหรือปลั๊กอินสร้าง: {problem} "
+            "(broken link in a generated page; line of the generated HTML)",
+            DEVELOPER_HINT,
+        )
+
+
+def _line_containing(path, *needles):
+    """1-based line of the first of ``needles`` found in the file, else 0."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().split("\n")
+    except OSError:
+        return 0
+    for needle in needles:
+        if not needle:
+            continue
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 0
+
+
+def register():
+    signals.initialized.connect(start)
+    signals.all_generators_finalized.connect(remember_generators)
+    signals.get_writer.connect(provide_writer)
+    signals.finalized.connect(check_site)

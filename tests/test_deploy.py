@@ -1,0 +1,164 @@
+"""deploy/nginx.conf served by a real nginx on 127.0.0.1, under a sub-path; apache.conf agrees."""
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import PUBLISH_SETTINGS, ROOT, announcement
+
+DEPLOY = os.path.join(ROOT, "deploy")
+NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+           "Permissions-Policy")
+
+
+def _csp(text: str, pattern: str) -> str:
+    match = re.search(pattern, text)
+    assert match, pattern
+    return match[1]
+
+
+def test_both_configurations_send_the_same_strict_policy():
+    nginx = open(os.path.join(DEPLOY, "nginx.conf"), encoding="utf-8").read()
+    apache = open(os.path.join(DEPLOY, "apache.conf"), encoding="utf-8").read()
+    policy = _csp(nginx, r'add_header Content-Security-Policy "([^"]+)" always;')
+    assert policy == _csp(apache, r'Header always set Content-Security-Policy "([^"]+)"')
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    for name in HEADERS:
+        assert f"add_header {name} " in nginx and f"Header always set {name} " in apache
+    # HSTS only makes sense over https: offered, commented out, in both
+    assert "# add_header Strict-Transport-Security" in nginx
+    assert "# Header always set Strict-Transport-Security" in apache
+    assert "ErrorDocument 404 /ita-portal/404.html" in apache
+    for extension, kind in (("json", "application/json"), ("csv", "text/csv"),
+                            ("woff2", "font/woff2")):
+        assert f"AddType {kind} .{extension}" in apache
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def nginx(site, tmp_path):
+    """The example configuration, with only the listen address and the folder changed."""
+    if NGINX is None:
+        pytest.skip("nginx is not installed (scripts/bootstrap installs it)")
+    port = _free_port()
+    site.add({"documents/a.md": announcement(slug="announcement-2568-001")})
+    result = site.build(PUBLISH_SETTINGS, SITEURL=f"http://127.0.0.1:{port}/ita-portal")
+    assert result.ok, result.message
+    # files the tables and search plugins publish, for their content types
+    (site.output / "documents/announcement-2568-001/t1.csv").write_bytes(
+        "\ufeffปี,งบประมาณ\n2568,1000\n".encode())
+    (site.output / "documents/announcement-2568-001/t1.json").write_text('{"a": 1}')
+    (site.output / "theme/font.woff2").write_bytes(b"wOF2")
+
+    server = open(os.path.join(DEPLOY, "nginx.conf"), encoding="utf-8").read()
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    server = server.replace("/var/www/ita-portal/", f"{site.output}/")
+    assert f"127.0.0.1:{port}" in server and str(site.output) in server
+    prefix = tmp_path / "nginx"
+    prefix.mkdir()
+    config = prefix / "nginx.conf"
+    config.write_text(
+        "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+        f"pid {prefix}/nginx.pid;\nerror_log {prefix}/error.log;\n"
+        "events { worker_connections 64; }\n"
+        "http {\n"
+        "  access_log off;\n"
+        + "".join(f"  {kind}_temp_path {prefix}/{kind};\n"
+                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + "  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
+        + server + "}\n",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(config), "-e",
+                                str(prefix / "error.log")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log = (prefix / "error.log").read_text() if (prefix / "error.log").exists() else ""
+                    raise AssertionError(f"nginx did not start: {process.stdout.read()} {log}")
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def get(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def test_pages_are_served_under_the_sub_path_with_security_headers(nginx):
+    response, body = get(nginx, "/ita-portal/")
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert "ศูนย์ข้อมูลข่าวสารและความโปร่งใส" in body.decode()
+    csp = response.getheader("Content-Security-Policy")
+    assert csp.startswith("default-src 'self'") and "unsafe-inline" not in csp
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Referrer-Policy") == "strict-origin-when-cross-origin"
+    assert "camera=()" in response.getheader("Permissions-Policy")
+    assert response.getheader("Strict-Transport-Security") is None  # plain http
+    assert response.getheader("Set-Cookie") is None
+
+    response, body = get(nginx, "/ita-portal/documents/announcement-2568-001/")
+    assert response.status == 200
+    assert "<h1>ประกาศใช้แผนพัฒนาท้องถิ่น</h1>" in body.decode()
+    # the stylesheet the page links to is served, as CSS
+    stylesheet = re.search(r'<link rel="stylesheet" href="http://127\.0\.0\.1:\d+(/[^"]+)"',
+                           body.decode())[1]
+    response, _ = get(nginx, stylesheet)
+    assert response.status == 200
+    assert response.getheader("Content-Type").startswith("text/css")
+
+
+def test_missing_pages_get_the_portal_404_page_with_headers(nginx, site):
+    response, body = get(nginx, "/ita-portal/documents/no-such-document/")
+    assert response.status == 404
+    assert body == (site.output / "404.html").read_bytes()  # the theme's page, whatever it says
+    assert '<html lang="th">' in body.decode()
+    assert response.getheader("Content-Security-Policy", "").startswith("default-src 'self'")
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+
+
+def test_redirects_stay_under_the_sub_path(nginx):
+    response, _ = get(nginx, "/ita-portal")
+    assert response.status == 301
+    assert response.getheader("Location") == "/ita-portal/"
+    response, _ = get(nginx, "/ita-portal/documents/announcement-2568-001")
+    assert response.status == 301
+    assert response.getheader("Location") == "/ita-portal/documents/announcement-2568-001/"
+
+
+def test_exports_and_fonts_have_their_content_types(nginx):
+    response, body = get(nginx, "/ita-portal/documents/announcement-2568-001/t1.csv")
+    assert response.getheader("Content-Type") == "text/csv; charset=utf-8"
+    assert body.startswith("\ufeffปี".encode())
+    response, _ = get(nginx, "/ita-portal/documents/announcement-2568-001/t1.json")
+    assert response.getheader("Content-Type") == "application/json; charset=utf-8"
+    response, _ = get(nginx, "/ita-portal/theme/font.woff2")
+    assert response.getheader("Content-Type") == "font/woff2"
+    assert response.getheader("X-Content-Type-Options") == "nosniff"

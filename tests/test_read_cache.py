@@ -1,0 +1,122 @@
+"""`invoke serve` re-reads only what changed (PORTAL_READ_CACHE), and never shows a stale page."""
+
+import os
+import time
+
+from conftest import announcement
+
+WARM = {"PORTAL_READ_CACHE": True}
+
+
+def touch_later(path):
+    """Make sure the file's stamp differs from the one the cache saw."""
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+def test_an_edited_document_is_read_again(site):
+    site.add({"documents/a.md": announcement(title="ฉบับแรก")})
+    assert site.build(**WARM).ok
+    site.add({"documents/a.md": announcement(title="ฉบับแก้ไข")})
+    touch_later(site.content / "documents/a.md")
+    result = site.build(**WARM)
+    assert result.ok, result.message
+    assert "<h1>ฉบับแก้ไข</h1>" in site.read("documents/announcement-2568-001/index.html")
+
+
+def test_errors_of_an_unchanged_document_are_reported_on_every_build(site):
+    site.add({"documents/a.md": announcement(type="ประกาศศ")})
+    first = site.build(**WARM)
+    second = site.build(**WARM)
+    assert not first.ok and not second.ok
+    assert "documents/a.md:3: ช่อง type" in second.message
+
+
+def test_an_attachment_added_or_replaced_is_seen(site):
+    doc = announcement(attachments="\n  - file: ฉบับลงนาม.pdf\n    title: ฉบับลงนาม")
+    site.add({"documents/a.md": doc})
+    assert "ไม่พบไฟล์แนบ" in site.build(**WARM).message
+    site.add({"documents/ฉบับลงนาม.pdf": b"%PDF-1.4 " + b"x" * 100})
+    result = site.build(**WARM)
+    assert result.ok, result.message
+    assert "(PDF, 109 ไบต์)" in site.read("documents/announcement-2568-001/index.html")
+    site.add({"documents/ฉบับลงนาม.pdf": b"%PDF-1.4 " + b"x" * 5000})
+    touch_later(site.content / "documents/ฉบับลงนาม.pdf")
+    assert site.build(**WARM).ok
+    assert "(PDF, 4.9 KB)" in site.read("documents/announcement-2568-001/index.html")
+
+
+def test_a_linked_file_outside_the_folder_is_seen(site):
+    site.add({"documents/2568/a.md": announcement(body="[ผัง]({static}/images/ผัง.png)")})
+    assert "ลิงก์ไปยังไฟล์ที่ไม่มีอยู่" in site.build(**WARM).message
+    site.add({"images/ผัง.png": b"\x89PNG"})
+    assert site.build(**WARM).ok
+
+
+def test_an_edited_ita_catalog_is_seen(site, tmp_path):
+    catalogs = tmp_path / "ita"
+    catalogs.mkdir()
+    catalog = catalogs / "2569.yaml"
+    text = ("year: 2569\nindicators:\n  - code: '9'\n    name: ก\n    groups:\n"
+            "      - code: '9.1'\n        name: ข\n        items:\n"
+            "          - {code: O1, name: โครงสร้าง, period: current}\n")
+    catalog.write_text(text, encoding="utf-8")
+    site.add({"documents/a.md": announcement(ita="\n  2569: [O2]")})
+    assert "ไม่มีข้อ \"O2\"" in site.build(ITA_CATALOG_DIR=str(catalogs), **WARM).message
+    catalog.write_text(text + "          - {code: O2, name: ผู้บริหาร, period: current}\n",
+                       encoding="utf-8")
+    touch_later(catalog)
+    result = site.build(ITA_CATALOG_DIR=str(catalogs), **WARM)
+    assert result.ok, result.message
+    assert "ITA 2569 ข้อ O2 ผู้บริหาร" in site.read("documents/announcement-2568-001/index.html")
+
+
+def test_only_the_changed_document_is_parsed_again(site, monkeypatch):
+    import front_matter
+
+    parsed = []
+    original = front_matter.FrontMatterReader._parse
+
+    def counting(self, source_path, decoded):
+        parsed.append(os.path.basename(source_path))
+        return original(self, source_path, decoded)
+
+    monkeypatch.setattr(front_matter.FrontMatterReader, "_parse", counting)
+    site.add({"documents/a.md": announcement(slug="a-1"), "documents/b.md": announcement(slug="b-1")})
+    assert site.build(**WARM).ok
+    assert sorted(parsed) == ["a.md", "b.md"]
+    parsed.clear()
+    site.add({"documents/b.md": announcement(slug="b-1", title="แก้ชื่อเรื่อง")})
+    touch_later(site.content / "documents/b.md")
+    assert site.build(**WARM).ok
+    assert parsed == ["b.md"]
+    parsed.clear()
+    assert site.build().ok  # a one-off build (invoke build, check, publish) reads everything
+    assert sorted(parsed) == ["a.md", "b.md"]
+
+
+def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site, monkeypatch):
+    # e.g. a table file (docs/tables.md) that another plugin reads while the body is
+    # converted: the cache cannot know it, so any file beside the documents counts.
+    import front_matter
+
+    parsed = []
+    original = front_matter.FrontMatterReader._parse
+
+    def counting(self, source_path, decoded):
+        parsed.append(os.path.basename(source_path))
+        return original(self, source_path, decoded)
+
+    monkeypatch.setattr(front_matter.FrontMatterReader, "_parse", counting)
+    site.add({"documents/a.md": announcement(slug="a-1", body="::: table t1.table.yaml"),
+              "documents/t1.table.yaml": "caption: ก\n"})
+    assert site.build(**WARM).ok
+    parsed.clear()
+    (site.content / "documents/t1.table.yaml").write_text("caption: ข\n", encoding="utf-8")
+    touch_later(site.content / "documents/t1.table.yaml")
+    assert site.build(**WARM).ok
+    assert parsed == ["a.md"]
+    parsed.clear()
+    site.add({"documents/b.md": announcement(slug="b-1")})  # a new document beside it
+    assert site.build(**WARM).ok
+    assert parsed == ["b.md"]
