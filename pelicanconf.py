@@ -70,8 +70,11 @@ PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 # Order matters: plugins run in this order on each signal. discovery's sitemap
 # lists every page the others wrote; site_integrity then checks the whole
 # written site (links, lost documents, double writes), so both stay last.
+# Order matters where plugins share a signal: on `finalized`, the sitemap is
+# written, then site_integrity checks the written site, then search indexes it
+# (only when nothing was found wrong: a failed build publishes nothing anyway).
 PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
-           "complaints", "git_dates", "listings", "search", "discovery", "site_integrity"]
+           "complaints", "git_dates", "listings", "discovery", "site_integrity", "search"]
 
 # Autoescape: a title typed as "<script>" must show as text.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -207,7 +207,10 @@ def test_printable_form_page_has_the_labels_and_dotted_fill_in_spaces(built):
     text = re.sub(r"<[^>]+>", "", form)
     in_order(text, FORM_LABELS)
     assert form.count('class="blank') >= 30
-    assert '<span class="blank" style="width: 6ch"></span>' in form
+    assert '<span class="blank w6"></span>' in form  # วันที่ [6]
+    widths = built.read("complaints/form/form-widths.css")
+    assert ".complaint-form .blank.w6 { width: 6ch; }" in widths
+    assert re.search(r'<link rel="stylesheet" href="[./]*/complaints/form/form-widths.css">', page)
     css = open(os.path.join(ROOT, "theme", "static", "css", "complaints.css"), encoding="utf-8").read()
     assert "dotted" in css and "@media print" in css and "size: A4" in css
 

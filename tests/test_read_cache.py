@@ -1,9 +1,10 @@
 """`invoke serve` re-reads only what changed (PORTAL_READ_CACHE), and never shows a stale page."""
 
 import os
+import shutil
 import time
 
-from conftest import announcement
+from conftest import ROOT, announcement
 
 WARM = {"PORTAL_READ_CACHE": True}
 
@@ -12,6 +13,11 @@ def touch_later(path):
     """Make sure the file's stamp differs from the one the cache saw."""
     later = time.time() + 5
     os.utime(path, (later, later))
+
+
+def table_file(caption):
+    return (f"caption: {caption}\ncolumns:\n  - {{key: name, label: ช่องทาง}}\n"
+            "rows:\n  - {name: โทรศัพท์}\n")
 
 
 def test_an_edited_document_is_read_again(site):
@@ -54,21 +60,20 @@ def test_a_linked_file_outside_the_folder_is_seen(site):
 
 
 def test_an_edited_ita_catalog_is_seen(site, tmp_path):
+    # The real catalogs (the complaints section cites their items), with an item added later.
     catalogs = tmp_path / "ita"
-    catalogs.mkdir()
+    shutil.copytree(os.path.join(ROOT, "data", "ita"), catalogs)
     catalog = catalogs / "2569.yaml"
-    text = ("year: 2569\nindicators:\n  - code: '9'\n    name: ก\n    groups:\n"
-            "      - code: '9.1'\n        name: ข\n        items:\n"
-            "          - {code: O1, name: โครงสร้าง, period: current}\n")
-    catalog.write_text(text, encoding="utf-8")
-    site.add({"documents/a.md": announcement(ita="\n  2569: [O2]")})
-    assert "ไม่มีข้อ \"O2\"" in site.build(ITA_CATALOG_DIR=str(catalogs), **WARM).message
-    catalog.write_text(text + "          - {code: O2, name: ผู้บริหาร, period: current}\n",
-                       encoding="utf-8")
+    site.add({"documents/a.md": announcement(ita="\n  2569: [O27]")})
+    assert "ไม่มีข้อ \"O27\"" in site.build(ITA_CATALOG_DIR=str(catalogs), **WARM).message
+    with open(catalog, "a", encoding="utf-8") as extended:
+        extended.write("          - code: O27\n            name: ข้อที่เพิ่มภายหลัง\n"
+                       "            period: current\n")
     touch_later(catalog)
     result = site.build(ITA_CATALOG_DIR=str(catalogs), **WARM)
     assert result.ok, result.message
-    assert "ITA 2569 ข้อ O2 ผู้บริหาร" in site.read("documents/announcement-2568-001/index.html")
+    assert "ITA 2569 ข้อ O27 ข้อที่เพิ่มภายหลัง" in site.read(
+        "documents/announcement-2568-001/index.html")
 
 
 def test_only_the_changed_document_is_parsed_again(site, monkeypatch):
@@ -109,13 +114,14 @@ def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site,
 
     monkeypatch.setattr(front_matter.FrontMatterReader, "_parse", counting)
     site.add({"documents/a.md": announcement(slug="a-1", body="::: table t1.table.yaml"),
-              "documents/t1.table.yaml": "caption: ก\n"})
+              "documents/t1.table.yaml": table_file("ช่องทาง ก")})
     assert site.build(**WARM).ok
     parsed.clear()
-    (site.content / "documents/t1.table.yaml").write_text("caption: ข\n", encoding="utf-8")
+    (site.content / "documents/t1.table.yaml").write_text(table_file("ช่องทาง ข"), encoding="utf-8")
     touch_later(site.content / "documents/t1.table.yaml")
     assert site.build(**WARM).ok
     assert parsed == ["a.md"]
+    assert ">ช่องทาง ข</caption>" in site.read("documents/a-1/index.html")
     parsed.clear()
     site.add({"documents/b.md": announcement(slug="b-1")})  # a new document beside it
     assert site.build(**WARM).ok

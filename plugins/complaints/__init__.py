@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import content_errors
 import ita_catalog
+import site_integrity
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
@@ -32,6 +33,17 @@ from pelican.generators import Generator
 from . import data, diagram, docx, pdf
 
 FORM_FILE = "complaint-form"  # .pdf and .docx beside the form page
+# The widths of the form's fill-in spaces ([6] = 6 characters) as CSS classes,
+# in a stylesheet beside the form page: the Content-Security-Policy forbids
+# style= attributes, and the widths are data, not theme.
+FORM_WIDTHS_CSS = "form-widths.css"
+
+
+def form_widths_css(form) -> str:
+    widths = sorted({run.width for part in form.parts for line in part.lines
+                     for run in line.runs if run.is_blank and run.width})
+    return "".join(f".complaint-form .blank.w{width} {{ width: {width}ch; }}\n"
+                   for width in widths)
 
 
 @dataclass(frozen=True)
@@ -144,13 +156,17 @@ class ComplaintsGenerator(Generator):
                 relative_urls=self.settings.get("RELATIVE_URLS", False), url=page.url,
                 complaints=self.section, complaint_page=page, complaint_pages=self.complaint_pages,
                 complaints_source_url=source_url, complaints_flow_svg=self.flow_svg,
-                complaints_downloads=self.downloads,
+                complaints_downloads=self.downloads, form_widths_css=FORM_WIDTHS_CSS,
             )
-        for download in self.downloads:
-            target = os.path.join(self.output_path, download.url)
+        widths_css = (self.complaint_pages["form"].url + FORM_WIDTHS_CSS,
+                      form_widths_css(self.section.form).encode("utf-8"))
+        for url, content in [(d.url, d.content) for d in self.downloads] + [widths_css]:
+            site_integrity.claim(url, self.section.path, self.section.form.parts[0].line,
+                                 "แบบคำร้องเรียน")
+            target = os.path.join(self.output_path, url)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as handle:
-                handle.write(download.content)
+                handle.write(content)
 
 
 def get_generators(_pelican):

@@ -5,8 +5,9 @@ documents of type ประกาศ, each with its title, address, issue date a
 change) and ``sitemap.xml`` (every HTML page the build wrote, except drafts and
 the 404 page, with ``lastmod`` where a document's last change is known).
 Addresses are absolute under SITEURL, so both work under a sub-path; the
-sitemap is written last, after every generator, so it lists pages that other
-plugins (ITA pages, listings) wrote too: keep this plugin last in PLUGINS.
+sitemap is written at the end (signal ``finalized``), after every generator, so
+it lists pages that other plugins (ITA pages, listings) wrote too; it comes
+before site_integrity in PLUGINS, which checks the finished site.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import urllib.parse
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
+import site_integrity
 from feedgenerator import Atom1Feed, get_tag_uri
 from pelican import signals
 from pelican.generators import Generator
@@ -75,6 +77,7 @@ class DiscoveryGenerator(Generator):
                 categories=[article.doc_type.label],
             )
         path = os.path.join(self.output_path, ANNOUNCEMENTS_FEED)
+        site_integrity.claim(ANNOUNCEMENTS_FEED, "pelicanconf.py", 1, "ฟีดประกาศ")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             feed.write(handle, "utf-8")
@@ -111,6 +114,7 @@ def write_sitemap(pelican):
                         if relative in lastmod else "")
                      + "</url>")
     lines.append("</urlset>")
+    site_integrity.claim("sitemap.xml", "pelicanconf.py", 1, "แผนผังเว็บไซต์")
     with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
 

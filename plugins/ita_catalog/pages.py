@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 
 import content_errors
+import site_integrity
 from pelican.generators import Generator
 
 from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
@@ -89,6 +90,8 @@ class ItaGenerator(Generator):
             for row in year.rows:
                 self._write(writer, row.item.url + "index.html", "ita_item", ita=year, row=row)
             folder = os.path.join(self.output_path, *year.url.strip("/").split("/"))
+            for name in (export.JSON_NAME, export.CSV_NAME):
+                site_integrity.claim(year.url + name, year.catalog.path, 1, "รายการตรวจ ITA")
             os.makedirs(folder, exist_ok=True)
             with open(os.path.join(folder, export.JSON_NAME), "w", encoding="utf-8") as handle:
                 handle.write(export.to_json(year.catalog, year.rows, site_url, organisation))

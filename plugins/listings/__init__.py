@@ -93,9 +93,12 @@ def shape(articles) -> Listings:
             key = division_key(division)
             by_division.setdefault(key, Listing("division", key, division))
             by_division[key].documents.append(document)
+    # Only listings with documents exist: a draft links to its type's listing
+    # only when a published document of that type made one.
+    by_type = {key: listing for key, listing in by_type.items() if listing.documents}
     return Listings(
         url=LISTINGS_URL,
-        by_type=[listing for listing in by_type.values() if listing.documents],
+        by_type=list(by_type.values()),
         by_year=[by_year[year] for year in sorted(by_year, reverse=True)],
         by_division=sorted(by_division.values(), key=lambda item: thai_sort_key(item.label)),
         type_of=by_type,

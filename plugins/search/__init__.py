@@ -46,6 +46,7 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+import content_errors
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
@@ -335,6 +336,8 @@ def index_site(pelican):
     output_path = os.path.abspath(pelican.output_path)
     documents = _documents.pop(output_path, [])
     last_index.clear()
+    if content_errors.errors():  # the build fails: its pages may be missing or overwritten
+        return
     last_index.update(build_index(output_path, documents))
 
 
