@@ -14,6 +14,26 @@ import site_build  # noqa: E402
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's package: Playwright's own download does not work here
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole run: Playwright's sync API cannot run twice at once."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/bootstrap` (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
 
 def write_files(base, files: dict) -> None:
     """Write {relative path: text or bytes}; text is dedented."""

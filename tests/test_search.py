@@ -19,10 +19,6 @@ from conftest import PUBLISH_SETTINGS, ROOT, Site, document
 import search
 import site_build
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 SUB_PATH = "ita-portal"
 
 # ------------------------------------------------------------------ corpus
@@ -219,8 +215,9 @@ class Server:
 
 # The policy the site must live with: no inline script or style, nothing from
 # another host. Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval'.
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'")
+# The policy deploy/nginx.conf sends, so that search is tested as it will be served.
+with open(os.path.join(ROOT, "deploy", "nginx.conf"), encoding="utf-8") as _conf:
+    CSP = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', _conf.read())[1]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -230,17 +227,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,6 @@ import site_build  # noqa: E402
 
 from . import site_content  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SUB_PATH = "ita-portal"
 SCREENSHOTS = os.path.join(ROOT, "artifacts", "screenshots")
 
@@ -65,19 +60,6 @@ def site_url(server, tmp_path_factory):
     )
     assert result.ok, result.message
     return url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/bootstrap` (Debian package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:
