@@ -76,15 +76,21 @@ def _plain_settings(corpus: str, output: str, cache: bool) -> dict:
     return read_settings(None, override=overrides)
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the programs it ran (Pagefind is one)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def _run_plain(settings: dict) -> float:
     import logging
 
     from pelican import Pelican
 
     logging.getLogger("pelican").setLevel(logging.ERROR)
-    started, cpu = time.monotonic(), time.process_time()
+    started, cpu = time.monotonic(), _cpu_seconds()
     Pelican(dict(settings)).run()
-    return time.monotonic() - started, time.process_time() - cpu
+    return time.monotonic() - started, _cpu_seconds() - cpu
 
 
 def _run_ours(corpus: str, output: str, plugins=None, warm=False) -> float:
@@ -95,9 +101,9 @@ def _run_ours(corpus: str, output: str, plugins=None, warm=False) -> float:
         overrides["PORTAL_READ_CACHE"] = True  # as `invoke serve` builds
     if plugins is not None:
         overrides["PLUGINS"] = plugins
-    started, cpu = time.monotonic(), time.process_time()
+    started, cpu = time.monotonic(), _cpu_seconds()
     result = site_build.build(SETTINGS, overrides)
-    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    seconds, cpu = time.monotonic() - started, _cpu_seconds() - cpu
     if not result.ok:
         raise SystemExit("the benchmark corpus did not build:\n" + result.message)
     return seconds, cpu

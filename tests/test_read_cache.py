@@ -4,6 +4,8 @@ import os
 import shutil
 import time
 
+import pytest
+
 from conftest import ROOT, announcement
 
 WARM = {"PORTAL_READ_CACHE": True}
@@ -76,17 +78,23 @@ def test_an_edited_ita_catalog_is_seen(site, tmp_path):
         "documents/announcement-2568-001/index.html")
 
 
-def test_only_the_changed_document_is_parsed_again(site, monkeypatch):
+@pytest.fixture
+def parsed(monkeypatch):
+    """The names of the documents the reader parses (not served from the cache), in order."""
     import front_matter
 
-    parsed = []
+    names = []
     original = front_matter.FrontMatterReader._parse
 
     def counting(self, source_path, decoded):
-        parsed.append(os.path.basename(source_path))
+        names.append(os.path.basename(source_path))
         return original(self, source_path, decoded)
 
     monkeypatch.setattr(front_matter.FrontMatterReader, "_parse", counting)
+    return names
+
+
+def test_only_the_changed_document_is_parsed_again(site, parsed):
     site.add({"documents/a.md": announcement(slug="a-1"), "documents/b.md": announcement(slug="b-1")})
     assert site.build(**WARM).ok
     assert sorted(parsed) == ["a.md", "b.md"]
@@ -100,19 +108,9 @@ def test_only_the_changed_document_is_parsed_again(site, monkeypatch):
     assert sorted(parsed) == ["a.md", "b.md"]
 
 
-def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site, monkeypatch):
+def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site, parsed):
     # e.g. a table file (docs/tables.md) that another plugin reads while the body is
     # converted: the cache cannot know it, so any file beside the documents counts.
-    import front_matter
-
-    parsed = []
-    original = front_matter.FrontMatterReader._parse
-
-    def counting(self, source_path, decoded):
-        parsed.append(os.path.basename(source_path))
-        return original(self, source_path, decoded)
-
-    monkeypatch.setattr(front_matter.FrontMatterReader, "_parse", counting)
     site.add({"documents/a.md": announcement(slug="a-1", body="::: table t1.table.yaml"),
               "documents/t1.table.yaml": table_file("ช่องทาง ก")})
     assert site.build(**WARM).ok

@@ -2,11 +2,14 @@
 
 import re
 import csv
+import importlib
 import io
 import json
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import thai_format
 
 from conftest import announcement
@@ -344,3 +347,13 @@ def test_table_mistakes_are_reported_with_file_line_and_thai_text(site, case):
     assert "วิธีแก้" in result.message
     assert "Traceback" not in result.message
     assert not site.output.exists()
+
+
+@given(st.text(alphabet="กขคงจ่้ัาิีเแ๑๒๓0123456789 .,;:()/%\"'*_-#<>&[]`!|\t\nabcAB", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_plain_cells_skip_markdown_but_come_out_as_markdown_would_make_them(text):
+    table_render = importlib.import_module("tables.render")  # the package's render() hides it
+
+    converted = table_render._markdown(text)
+    single = table_render._SINGLE_PARAGRAPH.match(converted)
+    assert table_render.markdown_html(text) == (single[1] if single else converted)

@@ -346,6 +346,10 @@ def index_site(pelican):
 class SearchPageGenerator(Generator):
     """Writes the search page, with the filter choices of the published documents."""
 
+    def generate_context(self):
+        # The header's search box is shown only when this page exists.
+        self.context["search_page_url"] = self.settings["SEARCH_URL"]
+
     def generate_output(self, writer):
         save_as = self.settings["SEARCH_SAVE_AS"]
         url = self.settings["SEARCH_URL"]

@@ -11,6 +11,7 @@ readers only).
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
 
@@ -27,14 +28,25 @@ _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.S)
 _THAI_NUMBERED = re.compile(r"^(\s*[\u0e50-\u0e59]+)\.", re.M)
 
 
+# Most cells are one line of words: with none of these characters Markdown
+# would only escape them and wrap them in <p>, so they skip the converter.
+_MARKDOWN_SYNTAX = re.compile(r"[\n\t*_`\[\]#<>&\\!|+=~:-]|^\s|^\d|\s\s$")
+_converter = None  # one Markdown instance, reset for each cell: building one costs more than a cell
+
+
 def _markdown(text: str) -> str:
+    global _converter
+    if _converter is None:
+        _converter = Markdown(extensions=["markdown.extensions.sane_lists"], output_format="html5")
     text = _THAI_NUMBERED.sub(r"\1\\.", text)
-    return Markdown(extensions=["markdown.extensions.sane_lists"],
-                    output_format="html5").convert(text).strip()
+    return _converter.reset().convert(text).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def markdown_html(text: str) -> str:
     """A text cell's Markdown as HTML; one paragraph loses its <p>."""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return escape(text, quote=False)
     html = _markdown(text)
     single = _SINGLE_PARAGRAPH.match(html)
     return single[1] if single else html
