@@ -227,7 +227,7 @@ def index_copy(page: str, document: IndexedDocument) -> str:
             f"{document.save_as}: no <article> or <main> element to index "
             "(the theme's document template must keep one)")
     # Only the body element is indexed: the header, menu and footer around it
-    # are copied as they are.
+    # are left out of the copy (less for Pagefind to read).
     parser = _IndexCopy(body_tag)
     parser.feed(page[start:end])
     # Attribute values are stored verbatim by Pagefind; an empty element
@@ -237,7 +237,8 @@ def index_copy(page: str, document: IndexedDocument) -> str:
     fields += [("data-pagefind-filter", f"{key}:{value}") for key, value in document.filters]
     hidden = "".join(f'<span {attribute}="{html.escape(value)}"></span>'
                      for attribute, value in fields)
-    return page[:start] + "".join(parser.parts) + hidden + page[end:]
+    head = page[:page.find("<body")] if "<body" in page[:start] else page[:start]
+    return f"{head}<body>{''.join(parser.parts)}{hidden}{close}</body></html>"
 
 
 # ------------------------------------------------------- documents and filters
