@@ -54,6 +54,20 @@ def test_an_attachment_that_would_overwrite_its_document_page(site):
     assert "two outputs write the same file" in result.message
 
 
+def test_an_attachment_named_like_a_table_export(site):
+    table = ("id: hr\ncaption: ช่องทาง\ncolumns:\n  - {key: name, label: ช่องทาง}\n"
+             "rows:\n  - {name: โทรศัพท์}\n")
+    result = built_then_failed(site, {
+        "documents/a.md": announcement(
+            slug="a-1", attachments="\n  - file: hr.csv\n    title: ตารางฉบับเดิม",
+            body="ย่อหน้า\n\n::: table hr.table.yaml"),
+        "documents/hr.csv": "name\nโทรศัพท์\n",
+        "documents/hr.table.yaml": table,
+    })
+    assert ("documents/a.md:13: ไฟล์ส่งออกของตาราง hr.table.yaml เขียนไฟล์ documents/a-1/hr.csv "
+            "ซ้ำกับ ไฟล์ hr.csv ของเอกสาร จาก a.md บรรทัด 7") in result.message, result.message
+
+
 def test_a_static_file_and_a_page_writing_the_same_file(site):
     result = built_then_failed(site, {
         "pages/images.md": document(title="ภาพกิจกรรม", type="page", slug="images"),
