@@ -67,12 +67,10 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-# Order matters: plugins run in this order on each signal. discovery's sitemap
-# lists every page the others wrote; site_integrity then checks the whole
-# written site (links, lost documents, double writes), so both stay last.
-# Order matters where plugins share a signal: on `finalized`, the sitemap is
-# written, then site_integrity checks the written site, then search indexes it
-# (only when nothing was found wrong: a failed build publishes nothing anyway).
+# Order matters: plugins run in this order on each signal. On `finalized`,
+# discovery's sitemap lists every page the others wrote; site_integrity then
+# checks the whole written site (links, lost documents, double writes); search
+# indexes it last, and only when nothing was found wrong.
 PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
            "complaints", "git_dates", "listings", "discovery", "site_integrity", "search"]
 

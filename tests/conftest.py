@@ -1,6 +1,7 @@
 """Shared helpers: build a tiny content folder with the real settings, theme and plugins."""
 
 import os
+import re
 import sys
 import textwrap
 
@@ -13,6 +14,22 @@ import site_build  # noqa: E402
 
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
+
+# The Content-Security-Policy line of each example server configuration in deploy/.
+_CSP_LINES = {
+    "nginx": ("nginx.conf", r'add_header Content-Security-Policy "([^"]+)" always;'),
+    "apache": ("apache.conf", r'Header always set Content-Security-Policy "([^"]+)"'),
+}
+
+
+def deployed_csp(server: str) -> str:
+    """The policy deploy/<server>'s configuration sends with every page."""
+    name, pattern = _CSP_LINES[server]
+    with open(os.path.join(ROOT, "deploy", name), encoding="utf-8") as handle:
+        match = re.search(pattern, handle.read())
+    assert match, f"deploy/{name} has no Content-Security-Policy line"
+    return match[1]
+
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package: Playwright's own download does not work here
 CHROMIUM_ARGS = [

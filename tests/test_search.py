@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from conftest import PUBLISH_SETTINGS, ROOT, Site, document
+from conftest import PUBLISH_SETTINGS, ROOT, Site, deployed_csp, document
 
 import search
 import site_build
@@ -213,11 +213,9 @@ class Server:
         self.httpd.server_close()
 
 
-# The policy the site must live with: no inline script or style, nothing from
-# another host. Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval'.
-# The policy deploy/nginx.conf sends, so that search is tested as it will be served.
-with open(os.path.join(ROOT, "deploy", "nginx.conf"), encoding="utf-8") as _conf:
-    CSP = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', _conf.read())[1]
+# Search is tested under the policy deploy/nginx.conf sends: no inline script
+# or style, nothing from another host, 'wasm-unsafe-eval' for Pagefind.
+CSP = deployed_csp("nginx")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

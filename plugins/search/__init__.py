@@ -117,8 +117,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 # Our pages are generated and validated HTML, so a tokenizer that splits tags
 # from text (quoted attribute values may hold ">") does what html.parser did,
-# at a fraction of its cost on pages with large tables.
-_TOKEN = re.compile(r"""<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
+# at a fraction of its cost on pages with large tables. Comments are dropped.
+_TOKEN = re.compile(r"""<!--.*?-->|</?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
@@ -151,10 +151,7 @@ class _IndexCopy:
             self.handle_data(page[position:])
 
     def handle_markup(self, text: str) -> None:
-        if text.startswith("<!--") or text.startswith("<?"):
-            return  # comments and processing instructions are not kept
-        if text.startswith("<!"):
-            self.parts.append(text)  # <!DOCTYPE html>
+        if text.startswith("<!--"):
             return
         tag = _TAG_NAME.match(text)[1].lower()
         if text.startswith("</"):
@@ -237,7 +234,8 @@ def index_copy(page: str, document: IndexedDocument) -> str:
     fields += [("data-pagefind-filter", f"{key}:{value}") for key, value in document.filters]
     hidden = "".join(f'<span {attribute}="{html.escape(value)}"></span>'
                      for attribute, value in fields)
-    head = page[:page.find("<body")] if "<body" in page[:start] else page[:start]
+    body = page.find("<body", 0, start)
+    head = page[:body if body >= 0 else start]
     return f"{head}<body>{''.join(parser.parts)}{hidden}{close}</body></html>"
 
 
