@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import sys
+import threading
 
 from invoke import Exit, task
 
@@ -20,6 +21,7 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 import ita_catalog  # noqa: E402
+import search  # noqa: E402
 import site_build  # noqa: E402
 from ita_catalog import export as ita_export  # noqa: E402
 import thai_format  # noqa: E402
@@ -104,17 +106,25 @@ def serve(c, host="127.0.0.1", port=8000):
     from livereload import Server
 
     # Rebuilds in this process re-read only the documents that changed (see
-    # front_matter's read cache); every page is still written again.
+    # front_matter's read cache) and copy the pages whose inputs did not change
+    # (site_integrity/reuse.py); the search index follows in a thread (search.LaterIndex).
     warm = {"PORTAL_READ_CACHE": True}
     result = _run_build(DEV_SETTINGS, overrides=warm)
 
     def rebuild():
-        outcome = site_build.build(DEV_SETTINGS, warm)
-        if outcome.ok:
-            print(f"สร้างใหม่แล้ว ({outcome.seconds:.1f} วินาที)")
-        else:
+        with search.later.swap_lock:
+            outcome = site_build.build(DEV_SETTINGS, {**warm, search.LATER_SETTING: True})
+        if not outcome.ok:
             print(outcome.message, file=sys.stderr)
             print("เว็บไซต์ตัวอย่างยังเป็นฉบับก่อนหน้า จนกว่าจะแก้ข้อผิดพลาด", file=sys.stderr)
+            return
+        print(f"สร้างใหม่แล้ว ({outcome.seconds:.1f} วินาที) กำลังปรับดัชนีค้นหา...")
+        threading.Thread(target=update_search, args=(outcome.output_path,), daemon=True).start()
+
+    def update_search(online):
+        figures = search.later.run(online)
+        if figures is not None:
+            print(f"ปรับดัชนีค้นหาแล้ว ({figures['seconds']:.1f} วินาที)")
 
     server = Server()
     for watched in ("content", "theme", "plugins", "data", "pelicanconf.py"):

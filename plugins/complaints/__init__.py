@@ -20,6 +20,7 @@ pages with their URL, title and ITA items for the ITA listings.
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass
 
@@ -100,7 +101,9 @@ class ComplaintsGenerator(Generator):
             return
         form_title = section.form.title
         try:
-            form_pdf, laid = pdf.lay_out(section.form, form_title, organisation)
+            # Dated by its data file's last change, not by the build's time.
+            changed = datetime.datetime.fromtimestamp(os.stat(path).st_mtime, datetime.timezone.utc)
+            form_pdf, laid = pdf.lay_out(section.form, form_title, organisation, created=changed)
         except pdf.LayoutError as error:
             content_errors.report(path, error.line, error.message, error.hint)
             return

@@ -115,10 +115,12 @@ class _Placed:
     width: float
 
 
-def lay_out(form: data.Form, title: str, author: str, language: str = "th"):
+def lay_out(form: data.Form, title: str, author: str, language: str = "th", created=None):
     """(PDF bytes, [Laid]): the PDF and where each of its lines went.
 
-    Raises LayoutError for a line that cannot fit the page.
+    ``created`` (a datetime) is written as the file's creation date: the same
+    form gives the same bytes on every build. Raises LayoutError for a line
+    that cannot fit the page.
     """
     pdf = _FormPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT)
@@ -133,6 +135,8 @@ def lay_out(form: data.Form, title: str, author: str, language: str = "th"):
     pdf.set_subject(form.title)
     pdf.set_lang(language)
     pdf.set_creator("ITA transparency portal")
+    if created is not None:
+        pdf.set_creation_date(created)
     pdf.set_display_mode("fullwidth")
     pdf.add_page()
 

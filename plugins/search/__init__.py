@@ -43,6 +43,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 BUNDLE_DIR = "pagefind"
+LATER_SETTING = "PORTAL_SEARCH_LATER"  # invoke serve: see LaterIndex
 JOINER = "\u2060"  # marks a space that the index copy inserted
 SEPARATOR = JOINER + " "
 # Pagefind ends a block whose text ends in a letter with "." in excerpts; an
@@ -300,10 +302,14 @@ def collect_documents(generator):
     ]
 
 
-def build_index(output_path: str, documents: list[IndexedDocument]) -> dict:
-    """Write the Pagefind bundle into ``output_path``/pagefind; returns measurements."""
+def build_index(output_path: str, documents: list[IndexedDocument],
+                bundle: str | None = None) -> dict:
+    """Write the Pagefind bundle of the pages in ``output_path``; returns measurements.
+
+    The bundle goes to ``output_path``/pagefind unless ``bundle`` names another folder.
+    """
     started = time.monotonic()
-    bundle = os.path.join(output_path, BUNDLE_DIR)
+    bundle = bundle or os.path.join(output_path, BUNDLE_DIR)
     shutil.rmtree(bundle, ignore_errors=True)
     if not documents:  # nothing to search: the search page says so
         return {"documents": 0, "seconds": time.monotonic() - started, "bytes": 0}
@@ -350,7 +356,69 @@ def index_site(pelican):
     last_index.clear()
     if content_errors.errors():  # the build fails: its pages may be missing or overwritten
         return
+    if pelican.settings.get(LATER_SETTING):
+        later.defer(pelican.settings["PORTAL_PUBLISHED_PATH"], output_path, documents)
+        return
     last_index.update(build_index(output_path, documents))
+
+
+class LaterIndex:
+    """The search index of `invoke serve` rebuilds, made after the site is online.
+
+    With the setting PORTAL_SEARCH_LATER a build does not run Pagefind: it
+    gives the new site the bundle of the site now online (hard links: bundle
+    files are never changed in place), so search keeps working and may miss
+    the latest edit for a few seconds. ``run()``, called by `invoke serve` in
+    a thread once the new site is online, indexes the online pages into a new
+    folder and swaps it in for the online bundle. Only the latest request
+    runs; an older one still running does not swap its bundle in.
+    """
+
+    def __init__(self):
+        self.swap_lock = threading.RLock()  # serve holds it while a build swaps sites
+        self.run_lock = threading.Lock()  # one Pagefind at a time
+        self.requested = 0
+        self.documents: list[IndexedDocument] = []
+
+    def defer(self, online: str, staging: str, documents) -> None:
+        with self.swap_lock:
+            bundle = os.path.join(online, BUNDLE_DIR)
+            if os.path.isdir(bundle):
+                shutil.copytree(bundle, os.path.join(staging, BUNDLE_DIR), copy_function=os.link)
+        self.requested += 1
+        self.documents = documents
+
+    def run(self, online: str) -> dict | None:
+        """Index the online site; None when a newer build asked meanwhile."""
+        number, documents = self.requested, self.documents
+        with self.run_lock:
+            if number != self.requested:
+                return None
+            fresh = tempfile.mkdtemp(prefix=".search-bundle-", dir=os.path.dirname(online))
+            try:
+                figures = build_index(online, documents, bundle=fresh)
+            except OSError:  # a newer site replaced a page being read: it asks again
+                shutil.rmtree(fresh, ignore_errors=True)
+                return None
+            with self.swap_lock:
+                if number != self.requested:
+                    shutil.rmtree(fresh, ignore_errors=True)
+                    return None
+                _replace_dir(fresh, os.path.join(online, BUNDLE_DIR))
+            return figures
+
+
+def _replace_dir(fresh: str, target: str) -> None:
+    old = fresh + ".old"
+    if os.path.isdir(target):
+        os.rename(target, old)
+    if os.path.isdir(fresh):  # no documents left: no bundle
+        os.rename(fresh, target)
+        os.chmod(target, 0o755)  # mkdtemp makes it private; a web server must read it
+    shutil.rmtree(old, ignore_errors=True)
+
+
+later = LaterIndex()
 
 
 # ------------------------------------------------------------ the search page

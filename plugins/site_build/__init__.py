@@ -16,12 +16,14 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 
 import content_errors
 from pelican import Pelican
 from pelican.settings import read_settings
+from site_integrity import reuse
 
 STAGING_PREFIX = ".output-staging-"
 RETIRED_PREFIX = ".output-retired-"
@@ -57,6 +59,7 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     _remove_leftovers(parent)
     staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
     settings["OUTPUT_PATH"] = staging
+    settings["PORTAL_PUBLISHED_PATH"] = output  # the site online now, if any
     try:
         pelican = Pelican(settings)
         pelican.run()
@@ -67,21 +70,31 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
         # the staging folder; they fail the build here, before the swap.
         content_errors.raise_if_any()
     except content_errors.ContentErrorsFound as found:
+        reuse.discard()
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, output, time.monotonic() - started, found.errors,
                            found.format(base=os.getcwd()))
     except BaseException:
+        reuse.discard()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if keep:
-        _swap_in(staging, output)
+        # A rebuild of `invoke serve` returns as soon as the new site is online;
+        # the old one is deleted meanwhile.
+        _swap_in(staging, output, wait=not reuse.enabled(settings))
+        if reuse.enabled(settings):
+            reuse.commit(output)  # the next rebuild may copy this site's unchanged pages
     else:
+        reuse.discard()
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(True, output, time.monotonic() - started, [])
 
 
-def _swap_in(staging: str, output: str) -> None:
-    """Replace ``output`` by ``staging``; the old site survives any failure here."""
+def _swap_in(staging: str, output: str, wait: bool = True) -> None:
+    """Replace ``output`` by ``staging``; the old site survives any failure here.
+
+    With ``wait=False`` the old site's files are deleted by a thread.
+    """
     retired = None
     if os.path.exists(output):
         retired = tempfile.mkdtemp(prefix=RETIRED_PREFIX, dir=os.path.dirname(output))
@@ -93,8 +106,10 @@ def _swap_in(staging: str, output: str) -> None:
         if retired:
             os.rename(retired, output)
         raise
-    if retired:
+    if retired and wait:
         shutil.rmtree(retired, ignore_errors=True)
+    elif retired:
+        threading.Thread(target=shutil.rmtree, args=(retired, True), daemon=True).start()
     os.chmod(output, 0o755)  # mkdtemp makes it private; a web server must read it
 
 

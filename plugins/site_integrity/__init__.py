@@ -30,7 +30,10 @@ import urllib.parse
 
 import content_errors
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from site_integrity import reuse
 
 CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
 # Attributes are looked for inside start tags only: text such as a code sample
@@ -72,12 +75,45 @@ class IntegrityWriter(Writer):
 
     Pelican's own writer stops the whole build with a traceback when a second
     template writes a file already written; this one reports a content error
-    naming both sources instead, and the build fails cleanly.
+    naming both sources instead, and the build fails cleanly. In `invoke
+    serve` rebuilds it writes an unchanged page without rendering it (reuse.py).
     """
 
-    def write_file(self, name, template, context, *args, **kwargs):
+    _signatures = None  # reuse.Build of this writer's build, made on first use
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
         self._current = _writer_source(name, template, kwargs)
-        return super().write_file(name, template, context, *args, **kwargs)
+        options = (relative_urls, paginated, template_name, override_output, url)
+        if name and reuse.enabled(self.settings) and not self._paginates(options, kwargs):
+            if self._reuse(name, template, context, options, kwargs):
+                return None
+        return super().write_file(name, template, context, *options, **kwargs)
+
+    def _paginates(self, options, kwargs):
+        """Pelican writes several files from one call: never reused."""
+        paginated, template_name = options[1], options[2]
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        return bool(paginated) and template_name in self.settings["PAGINATED_TEMPLATES"]
+
+    def _reuse(self, name, template, context, options, kwargs) -> bool:
+        """Write the online page again when its signature did not change (reuse.py)."""
+        if self._signatures is None:
+            self._signatures = reuse.Build(self.settings)
+        relative = _normal(name)
+        signature = self._signatures.page_signature(relative, template, context, options,
+                                                    kwargs)
+        reuse.remember(relative, signature)
+        text = reuse.previous_text(relative, signature)
+        if text is None:
+            return False
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8", override=options[3]) as handle:
+            handle.write(text)
+        reuse.count_reused()
+        return True
 
     def _open_w(self, filename, encoding, override=False):
         base = self.output_path.rstrip(os.sep) + os.sep
@@ -310,7 +346,8 @@ class LinkChecker:
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
         self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
-        self.ids = {}
+        self.parsed = {}
+        self.answers = {}
         # Every file and folder of the written site, walked once: a link is
         # checked against these sets, not with a system call per link.
         self.files, self.folders = set(), {""}
@@ -321,25 +358,59 @@ class LinkChecker:
             self.files.update(prefix + name for name in files)
 
     def check(self):
+        global _parsed_pages
+        self.parsed = {}
+        self.answers = {}
         for relative in sorted(self.files):
             if relative.endswith((".html", ".htm")):
-                self.check_page(relative, os.path.join(self.output, relative))
+                self.check_page(relative)
+        # Kept for the next rebuild: pages it copies unchanged need no reading.
+        _parsed_pages = {reuse.signature_of(page): parsed for page, parsed in self.parsed.items()
+                         if reuse.signature_of(page)}
 
-    def check_page(self, relative, path):
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
+    def check_page(self, relative):
+        links, _ids = self.parse(relative)
         reported = set()
-        for tag in _TAG.finditer(text):
-            for match in _ATTRIBUTE.finditer(tag[0]):
-                raw = match[2] if match[2] is not None else match[3]
-                problem = self.problem(relative, html.unescape(raw), text)
-                if problem and raw not in reported:
-                    reported.add(raw)
-                    self.report(relative, raw, problem, text.count("\n", 0, tag.start()) + 1)
+        for raw, offset in links:
+            problem = self.problem(relative, html.unescape(raw))
+            if problem and raw not in reported:
+                reported.add(raw)
+                self.report(relative, raw, problem, self.html_line(relative, offset))
 
-    def problem(self, page, url, page_text):
-        """None when ``url`` is fine or outside the site, else a Thai description."""
+    def parse(self, relative):
+        """(links as (raw value, offset in the file), ids) of a written page.
+
+        A page that a rebuild copied unchanged (same signature, reuse.py) is
+        not read again: its links and ids are those of the previous build.
+        """
+        if relative not in self.parsed:
+            signature = reuse.signature_of(relative)
+            found = _parsed_pages.get(signature) if signature else None
+            if found is None:
+                with open(os.path.join(self.output, relative), encoding="utf-8",
+                          errors="replace") as handle:
+                    found = _parse_page(handle.read())
+            self.parsed[relative] = found
+        return self.parsed[relative]
+
+    def html_line(self, relative, offset):
+        with open(os.path.join(self.output, relative), encoding="utf-8",
+                  errors="replace") as handle:
+            return handle.read(offset).count("\n") + 1
+
+    def problem(self, page, url):
+        """None when ``url`` is fine or outside the site, else a Thai description.
+
+        The same link in pages of one folder (the menu, the footer) means the
+        same target: it is looked at once.
+        """
         url = url.strip()
+        key = (page if url[:1] in ("", "#", "?") else posixpath.dirname(page), url)
+        if key not in self.answers:
+            self.answers[key] = self._problem(page, url)
+        return self.answers[key]
+
+    def _problem(self, page, url):
         if not url:
             return None
         if self.siteurl and (url == self.siteurl or url.startswith(self.siteurl + "/")):
@@ -366,19 +437,9 @@ class LinkChecker:
         if target not in self.files:
             return "ไม่มีไฟล์นี้ในเว็บไซต์ที่สร้าง (target not in the site)"
         if fragment and target.endswith((".html", ".htm")):
-            if fragment not in self.page_ids(target, page_text if target == page else None):
+            if fragment not in self.parse(target)[1]:
                 return f"ไม่มีตำแหน่ง #{fragment} ในหน้าปลายทาง (no such anchor)"
         return None
-
-    def page_ids(self, target, text=None):
-        if target not in self.ids:
-            if text is None:
-                with open(os.path.join(self.output, target), encoding="utf-8",
-                          errors="replace") as handle:
-                    text = handle.read()
-            self.ids[target] = {html.unescape(m[1] if m[1] is not None else m[2])
-                                for tag in _TAG.finditer(text) for m in _ID.finditer(tag[0])}
-        return self.ids[target]
 
     def report(self, page, raw, problem, html_line):
         content = self.by_page.get(page)
@@ -405,6 +466,17 @@ class LinkChecker:
             "(broken link in a generated page; line of the generated HTML)",
             DEVELOPER_HINT,
         )
+
+
+_parsed_pages = {}  # signature -> parse of the page, from the latest check (reuse.py)
+
+
+def _parse_page(text):
+    links = [(match[2] if match[2] is not None else match[3], tag.start())
+             for tag in _TAG.finditer(text) for match in _ATTRIBUTE.finditer(tag[0])]
+    ids = {html.unescape(m[1] if m[1] is not None else m[2])
+           for tag in _TAG.finditer(text) for m in _ID.finditer(tag[0])}
+    return links, ids
 
 
 def _line_containing(path, *needles):

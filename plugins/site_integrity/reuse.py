@@ -1,0 +1,235 @@
+"""Unchanged pages are copied, not rendered again, in `invoke serve` rebuilds.
+
+`invoke serve` builds the whole site again after every save, in the same
+process (setting PORTAL_READ_CACHE). Most pages are then exactly what the
+previous build wrote. For every page the writer computes a *signature* of
+everything its rendering reads:
+
+* the build: the settings (except the staging folder), every file of the
+  theme, and the template context: every value the generators and plugins
+  put there, with each document (Pelican content object) represented by all
+  its attributes except its body;
+* the page: its file name, template and the keyword values it is rendered
+  with; the page's own document (``article`` or ``page``) counts with its
+  body, the documents it lists only with their attributes.
+
+When the signature equals the one of the same file in the build now online,
+that file's text is written instead of rendering the template. A document
+whose body changed therefore re-renders its own page only, and a changed
+title, slug or date, a template or a setting re-renders every page, because
+each page's menu, breadcrumbs and listings can show them.
+
+A template must therefore show the body (content, summary taken from the
+body) only of the page's own document; listings show titles, dates and other
+attributes, which count.
+Values that cannot be compared (objects pickle refuses) make the page render
+again, never a stale page. The signatures become "online" only when the build
+succeeded and its folder was swapped in (``commit``); a failed build changes
+nothing (``discard``). One-off builds (`invoke build`, `check`, `publish`)
+render everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import types
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+SETTING = "PORTAL_READ_CACHE"
+# Content attributes that the build's context already covers, or that hold
+# the body (counted only for documents a page receives).
+_SHARED_ATTRIBUTES = {"settings", "_context"}
+_BODY_ATTRIBUTES = ("_content", "table_exports")
+# The keyword values that hold the page's own document: its body counts.
+_OWN_DOCUMENT = ("article", "page")
+# Context entries that change on every write (Pelican sets them per page).
+_PER_WRITE_KEYS = {"localsiteurl", "output_file"}
+
+
+class _Online:
+    """Signatures of the pages of the site now online, and of the build running."""
+
+    def __init__(self):
+        self.path = None  # the output folder the signatures describe
+        self.pages = {}  # relative name -> (signature, identity of the file)
+        self.pending = {}
+        self.reused = 0  # pages of the running build copied from the online site
+
+
+_online = _Online()
+
+
+def enabled(settings) -> bool:
+    return bool(settings.get(SETTING))
+
+
+def commit(output_path: str) -> None:
+    """The build that just finished is online in ``output_path``.
+
+    Each page is remembered with its file's identity: a page that another
+    process wrote over since (`invoke build` while `invoke serve` runs) is
+    not the one the signature describes, and is rendered again.
+    """
+    pages = {}
+    for relative, signature in _online.pending.items():
+        try:
+            pages[relative] = (signature, _identity(os.path.join(output_path, relative)))
+        except OSError:
+            pass
+    _online.path, _online.pages, _online.pending = output_path, pages, {}
+
+
+def _identity(path):
+    state = os.stat(path)
+    return state.st_ino, state.st_mtime_ns, state.st_size
+
+
+def discard() -> None:
+    _online.pending = {}
+
+
+def reused_count() -> int:
+    """Pages the latest build copied instead of rendering (tests, benchmark)."""
+    return _online.reused
+
+
+def signature_of(relative: str):
+    """Signature of a page the running build wrote, or None."""
+    return _online.pending.get(relative)
+
+
+# ---------------------------------------------------------------- signatures
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles values with every document and URL wrapper replaced by a token.
+
+    The documents met are collected: their attributes are hashed once per
+    build (``_Build.content_digest``), not once per page that lists them.
+    """
+
+    def __init__(self, stream, met):
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self.met = met
+
+    def reducer_override(self, value):
+        if isinstance(value, Content):
+            self.met.append(value)
+            return str, (f"content:{value.source_path}",)
+        if isinstance(value, URLWrapper):  # category: its name; settings are hashed once
+            return str, (f"{type(value).__name__}:{value.name}",)
+        if isinstance(value, (types.ModuleType, types.FunctionType)):
+            # Plugins and template filters: the same code within one process.
+            return str, (f"code:{getattr(value, '__module__', '')}.{value.__name__}",)
+        return NotImplemented
+
+
+def _pickled(value) -> tuple[bytes, list]:
+    stream, met = io.BytesIO(), []
+    _Pickler(stream, met).dump(value)
+    return stream.getvalue(), met
+
+
+class Build:
+    """Signatures of one build's pages (one instance per writer)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.digests = {}  # id(value) -> digest, for contents and page values
+        self.keep_alive = []  # the values whose id() is a key above
+        self.digest = None
+        self.context_keys = None
+
+    def page_signature(self, name, template, context, options, kwargs):
+        """Signature of one write_file call, or None when it cannot be compared."""
+        try:
+            if self.digest is None or self.context_keys != frozenset(context):
+                self.digest = self._build_digest(context)
+            hasher = hashlib.blake2b(self.digest, digest_size=20)
+            hasher.update(_pickled((name, getattr(template, "name", None), options))[0])
+            for key in sorted(kwargs):
+                hasher.update(key.encode() + b"\0" + self._value_digest(kwargs[key]))
+            for key in _OWN_DOCUMENT:
+                if isinstance(kwargs.get(key), Content):
+                    hasher.update(_body_digest(kwargs[key]))
+            return hasher.hexdigest()
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return None
+
+    def _build_digest(self, context) -> bytes:
+        self.context_keys = frozenset(context)
+        settings = {k: v for k, v in self.settings.items()
+                    if k not in ("OUTPUT_PATH", "PORTAL_PUBLISHED_PATH")}
+        values = {k: v for k, v in context.items()
+                  if not k.isupper() and k not in _PER_WRITE_KEYS}
+        hasher = hashlib.blake2b(digest_size=20)
+        hasher.update(_theme_stamp(self.settings.get("THEME", "")))
+        hasher.update(self._value_digest((settings, sorted(values.items()))))
+        return hasher.digest()
+
+    def _value_digest(self, value) -> bytes:
+        """Digest of a value; each document in it counts with its attributes."""
+        if isinstance(value, (str, int, float, bool, type(None))):
+            return repr(value).encode()
+        key = id(value)
+        if key not in self.digests:
+            if isinstance(value, Content):
+                attributes = {k: v for k, v in vars(value).items()
+                              if k not in _SHARED_ATTRIBUTES and k not in _BODY_ATTRIBUTES}
+                data, met = _pickled((type(value).__name__, attributes))
+            else:
+                data, met = _pickled(value)
+            hasher = hashlib.blake2b(data, digest_size=20)
+            for content in met:
+                if content is not value:
+                    hasher.update(self._value_digest(content))
+            self.digests[key] = hasher.digest()
+            self.keep_alive.append(value)
+        return self.digests[key]
+
+
+def _body_digest(content) -> bytes:
+    data, _met = _pickled([getattr(content, name, None) for name in _BODY_ATTRIBUTES])
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _theme_stamp(theme: str) -> bytes:
+    entries = []
+    for folder, dirs, files in os.walk(theme):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            state = os.stat(path)
+            entries.append(f"{path}\0{state.st_mtime_ns}\0{state.st_size}")
+    return "\n".join(entries).encode()
+
+
+def previous_text(relative: str, signature) -> str | None:
+    """The online file ``relative`` when it was written with ``signature``."""
+    online = _online.pages.get(relative)
+    if signature is None or online is None or online[0] != signature:
+        return None
+    path = os.path.join(_online.path, relative)
+    try:
+        if _identity(path) != online[1]:
+            return None
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def remember(relative: str, signature) -> None:
+    if not _online.pending:
+        _online.reused = 0  # the first page of a build
+    if signature is not None:
+        _online.pending[relative] = signature
+
+
+def count_reused() -> None:
+    _online.reused += 1

@@ -1,0 +1,150 @@
+"""`invoke serve` rebuilds copy the pages whose inputs did not change, and never a stale one.
+
+The guarantee checked here: after any edit, the site a rebuild makes is byte for
+byte the site a one-off build of the same content makes.
+"""
+
+import filecmp
+import os
+import shutil
+
+import pytest
+
+import search
+import site_build
+from conftest import DEV_SETTINGS, ROOT, announcement
+from site_integrity import reuse
+from test_read_cache import WARM, touch_later
+# The search bundle is Pagefind's: test_search checks it.
+VARIES = ("pagefind/",)
+
+
+def site_files(folder):
+    found = set()
+    for base, _dirs, names in os.walk(folder):
+        for name in names:
+            relative = os.path.relpath(os.path.join(base, name), folder).replace(os.sep, "/")
+            if not relative.startswith(VARIES):
+                found.add(relative)
+    return found
+
+
+def assert_same_as_one_off_build(site, tmp_path, **settings):
+    fresh = tmp_path / "one-off"
+    result = site_build.build(DEV_SETTINGS, overrides={
+        "PATH": str(site.content), "OUTPUT_PATH": str(fresh), **settings})
+    assert result.ok, result.message
+    rebuilt, expected = site_files(site.output), site_files(fresh)
+    assert rebuilt == expected
+    differ = [name for name in sorted(expected)
+              if not filecmp.cmp(site.output / name, fresh / name, shallow=False)]
+    assert differ == []
+    shutil.rmtree(fresh)
+
+
+def html_pages(site):
+    return [name for name in site_files(site.output) if name.endswith(".html")]
+
+
+@pytest.fixture
+def three_documents(site):
+    site.add({
+        "documents/a.md": announcement(slug="a-1", title="ประกาศฉบับหนึ่ง"),
+        "documents/b.md": announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568"),
+        "documents/c.md": announcement(slug="c-1", title="ประกาศฉบับสาม", date="18/05/2568"),
+    })
+    assert site.build(**WARM).ok
+    return site
+
+
+def edit(site, relative, text):
+    site.add({relative: text})
+    touch_later(site.content / relative)
+    result = site.build(**WARM)
+    assert result.ok, result.message
+
+
+def test_a_body_edit_renders_its_page_and_copies_the_others(three_documents, tmp_path):
+    site = three_documents
+    edit(site, "documents/b.md", announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568",
+                                              body="ย่อหน้าที่แก้ไขใหม่"))
+    assert "ย่อหน้าที่แก้ไขใหม่" in site.read("documents/b-1/index.html")
+    # Rendered again: the edited page, and the home page (Pelican's paginated index).
+    assert reuse.reused_count() == len(html_pages(site)) - 2
+    assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_a_title_edit_reaches_every_page_that_lists_it(three_documents, tmp_path):
+    site = three_documents
+    edit(site, "documents/a.md", announcement(slug="a-1", title="ชื่อเรื่องที่แก้ไขแล้ว"))
+    assert "ชื่อเรื่องที่แก้ไขแล้ว" in site.read("documents/type/announcement/index.html")
+    assert "ประกาศฉบับหนึ่ง" not in site.read("documents/type/announcement/index.html")
+    assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_added_and_removed_documents_and_a_failed_rebuild_leave_no_stale_page(
+        three_documents, tmp_path):
+    site = three_documents
+    edit(site, "documents/d.md", announcement(slug="d-1", title="ประกาศฉบับสี่"))
+    os.remove(site.content / "documents/a.md")
+    assert site.build(**WARM).ok
+    assert not (site.output / "documents/a-1/index.html").exists()
+    site.add({"documents/c.md": announcement(slug="c-1", type="ประกาศศ")})  # an error
+    touch_later(site.content / "documents/c.md")
+    assert not site.build(**WARM).ok
+    edit(site, "documents/c.md", announcement(slug="c-1", title="ประกาศฉบับสามแก้แล้ว"))
+    assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_a_template_edit_renders_every_page_again(three_documents, tmp_path):
+    site = three_documents
+    theme = tmp_path / "theme"
+    shutil.copytree(os.path.join(ROOT, "theme"), theme)
+    assert site.build(THEME=str(theme), **WARM).ok
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</footer>", "<p>ข้อความท้ายหน้าที่เพิ่มใหม่</p></footer>"), encoding="utf-8")
+    touch_later(base)
+    assert site.build(THEME=str(theme), **WARM).ok
+    assert reuse.reused_count() == 0
+    assert "ข้อความท้ายหน้าที่เพิ่มใหม่" in site.read("documents/c-1/index.html")
+    assert_same_as_one_off_build(site, tmp_path, THEME=str(theme))
+
+
+def test_a_page_written_over_by_another_build_is_not_copied(three_documents, tmp_path):
+    site = three_documents
+    # `invoke build` in another terminal while `invoke serve` runs: same folder.
+    page = site.output / "documents/b-1/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("ประกาศฉบับสอง", "เขียนทับ"),
+                    encoding="utf-8")
+    assert site.build(**WARM).ok
+    assert "เขียนทับ" not in site.read("documents/b-1/index.html")
+
+
+def test_a_broken_link_in_a_copied_page_is_still_reported(three_documents):
+    site = three_documents
+    edit(site, "documents/a.md", announcement(slug="a-1", body="ดู[ประกาศฉบับสาม](../c-1/)"))
+    # c is renamed: the link in a's unchanged body now points to nothing.
+    site.add({"documents/c.md": announcement(slug="c-2", title="ประกาศฉบับสาม")})
+    touch_later(site.content / "documents/c.md")
+    result = site.build(**WARM)
+    assert not result.ok
+    assert "documents/a.md:" in result.message and "ลิงก์เสีย \"../c-1/\"" in result.message
+
+
+def test_search_is_updated_after_the_rebuild_is_online(three_documents):
+    site = three_documents
+    bundle = site.output / "pagefind"
+    assert (bundle / "pagefind.js").exists()
+    site.add({"documents/b.md": announcement(slug="b-1", body="คำค้นใหม่ zebrawordxyz")})
+    touch_later(site.content / "documents/b.md")
+    result = site.build(**WARM, **{search.LATER_SETTING: True})
+    assert result.ok, result.message
+    # Online at once with the previous bundle, so search keeps working ...
+    assert (bundle / "pagefind.js").exists()
+    before = sorted(os.listdir(bundle / "fragment"))
+    # ... and the thread that `invoke serve` starts replaces it with a new one.
+    figures = search.later.run(str(site.output))
+    assert figures["documents"] == 3
+    assert sorted(os.listdir(bundle / "fragment")) != before
+    assert not [name for name in os.listdir(site.output.parent) if name.startswith(".search")]
