@@ -136,10 +136,12 @@ def test_search_is_updated_after_the_rebuild_is_online(three_documents):
     site = three_documents
     bundle = site.output / "pagefind"
     assert (bundle / "pagefind.js").exists()
-    site.add({"documents/b.md": announcement(slug="b-1", body="คำค้นใหม่ zebrawordxyz")})
+    site.add({"documents/b.md": announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568",
+                                             body="คำค้นใหม่ zebrawordxyz")})
     touch_later(site.content / "documents/b.md")
     result = site.build(**WARM, **{search.LATER_SETTING: True})
     assert result.ok, result.message
+    assert reuse.reused_count() == len(html_pages(site)) - 2  # as without the setting
     # Online at once with the previous bundle, so search keeps working ...
     assert (bundle / "pagefind.js").exists()
     before = sorted(os.listdir(bundle / "fragment"))

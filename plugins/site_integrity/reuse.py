@@ -5,7 +5,7 @@ process (setting PORTAL_READ_CACHE). Most pages are then exactly what the
 previous build wrote. For every page the writer computes a *signature* of
 everything its rendering reads:
 
-* the build: the settings (except the staging folder), every file of the
+* the build: the settings (except those of the build mode), every file of the
   theme, and the template context: every value the generators and plugins
   put there, with each document (Pelican content object) represented by all
   its attributes except its body;
@@ -45,6 +45,9 @@ SETTING = "PORTAL_READ_CACHE"
 # the body (counted only for documents a page receives).
 _SHARED_ATTRIBUTES = {"settings", "_context"}
 _BODY_ATTRIBUTES = ("_content", "table_exports")
+# Settings that say how a build runs (cache, staging, search later), never
+# what a page shows, are named PORTAL_*; OUTPUT_PATH is the staging folder.
+_BUILD_MODE_PREFIX = "PORTAL_"
 # The keyword values that hold the page's own document: its body counts.
 _OWN_DOCUMENT = ("article", "page")
 # Context entries that change on every write (Pelican sets them per page).
@@ -164,7 +167,7 @@ class Build:
     def _build_digest(self, context) -> bytes:
         self.context_keys = frozenset(context)
         settings = {k: v for k, v in self.settings.items()
-                    if k not in ("OUTPUT_PATH", "PORTAL_PUBLISHED_PATH")}
+                    if k != "OUTPUT_PATH" and not k.startswith(_BUILD_MODE_PREFIX)}
         values = {k: v for k, v in context.items()
                   if not k.isupper() and k not in _PER_WRITE_KEYS}
         hasher = hashlib.blake2b(digest_size=20)
