@@ -322,6 +322,21 @@ def _written_contents(generator):
         yield from getattr(generator, name, [])
 
 
+def fix_urls(generators):
+    """Each document's URL, computed once.
+
+    Pelican formats it again on every access (a template expansion and a
+    relative path each time), and plugins and templates ask thousands of
+    times; Pelican's ``override_url`` holds it instead. Once all generators
+    are finalized, nothing changes a document's slug, date or status any more.
+    (``override_save_as`` is left alone: Pelican's writer would then let the
+    page silently overwrite another one, see site_integrity.)
+    """
+    for generator in generators:
+        for content in _written_contents(generator):
+            content.override_url = content.url
+
+
 def check_unique_urls(generators):
     """Two documents must never write the same page: report both files."""
     claimed = {}
@@ -359,6 +374,7 @@ def copy_document_files(generator, writer=None):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.all_generators_finalized.connect(fix_urls)
     signals.all_generators_finalized.connect(check_unique_urls)
     signals.article_writer_finalized.connect(copy_document_files)
     signals.page_writer_finalized.connect(copy_document_files)
