@@ -358,15 +358,20 @@ class LinkChecker:
             self.files.update(prefix + name for name in files)
 
     def check(self):
-        global _parsed_pages
+        global _parsed_pages, _previous_check
         self.parsed = {}
-        self.answers = {}
+        site = (self.siteurl, self.site_path, self.files, self.folders)
+        # A rebuild whose site has the same files: a link without #fragment
+        # reaches what it reached before (a fragment depends on the target's text).
+        self.answers = _previous_check[1] if _previous_check[0] == site else {}
+        self.answers = {key: answer for key, answer in self.answers.items() if "#" not in key[1]}
         for relative in sorted(self.files):
             if relative.endswith((".html", ".htm")):
                 self.check_page(relative)
         # Kept for the next rebuild: pages it copies unchanged need no reading.
         _parsed_pages = {reuse.signature_of(page): parsed for page, parsed in self.parsed.items()
                          if reuse.signature_of(page)}
+        _previous_check = (site, self.answers) if _parsed_pages else (None, {})
 
     def check_page(self, relative):
         links, _ids = self.parse(relative)
@@ -469,6 +474,7 @@ class LinkChecker:
 
 
 _parsed_pages = {}  # signature -> parse of the page, from the latest check (reuse.py)
+_previous_check = (None, {})  # (the site checked, its answers), in `invoke serve` only
 
 
 def _parse_page(text):
