@@ -124,3 +124,48 @@ def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site,
     site.add({"documents/b.md": announcement(slug="b-1")})  # a new document beside it
     assert site.build(**WARM).ok
     assert parsed == ["b.md"]
+
+
+@pytest.fixture
+def tables_loaded(monkeypatch):
+    """The names of the table files the tables plugin loads (not served from its cache)."""
+    import tables
+
+    names = []
+    original = tables.load_table
+
+    def counting(path):
+        names.append(os.path.basename(path))
+        return original(path)
+
+    monkeypatch.setattr(tables, "load_table", counting)
+    return names
+
+
+def test_an_unchanged_table_is_not_loaded_again_and_one_off_builds_load_it(site, tables_loaded):
+    site.add({"documents/a.md": announcement(slug="a-1", body="::: table t1.table.yaml"),
+              "documents/t1.table.yaml": table_file("ช่องทาง ก")})
+    assert site.build(**WARM).ok
+    first_html = site.read("documents/a-1/index.html")
+    first_csv = site.read("documents/a-1/t1.csv")
+    site.add({"documents/b.md": announcement(slug="b-1")})  # reads a.md again (same folder)
+    tables_loaded.clear()
+    assert site.build(**WARM).ok
+    assert tables_loaded == []
+    assert site.read("documents/a-1/index.html") == first_html
+    assert site.read("documents/a-1/t1.csv") == first_csv
+    assert site.build().ok  # a one-off build (invoke build, check, publish) loads every table
+    assert tables_loaded == ["t1.table.yaml"]
+
+
+def test_errors_of_an_unchanged_table_are_reported_on_every_build(site, tables_loaded):
+    broken = "caption: ช่องทาง\ncolumns:\n  - {key: name, label: ช่องทาง, type: nummber}\nrows: []\n"
+    site.add({"documents/a.md": announcement(slug="a-1", body="::: table t1.table.yaml"),
+              "documents/t1.table.yaml": broken})
+    first = site.build(**WARM)
+    site.add({"documents/b.md": announcement(slug="b-1")})
+    second = site.build(**WARM)
+    assert tables_loaded == ["t1.table.yaml"]
+    assert not first.ok and not second.ok
+    assert "documents/t1.table.yaml:3: ไม่รู้จักชนิดคอลัมน์" in first.message
+    assert "documents/t1.table.yaml:3: ไม่รู้จักชนิดคอลัมน์" in second.message

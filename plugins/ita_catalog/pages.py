@@ -64,10 +64,10 @@ class ItaGenerator(Generator):
         except CatalogError as error:
             content_errors.report(error.path, error.line, error.message, error.hint)
             catalogs = {}
-        documents = published_documents(self.context)
+        naming = cov.documents_by_item(published_documents(self.context))
         self.years = []
         for year in sorted(catalogs, reverse=True):
-            rows = cov.catalog_coverage(catalogs[year], documents)
+            rows = cov.catalog_coverage(catalogs[year], naming)
             self.years.append(YearCoverage(catalogs[year], rows, cov.grouped(rows),
                                            cov.counts(rows)))
         # For the home page and any template that lists the years.

@@ -8,6 +8,9 @@ setting, turns the line into a marker). On ``content_object_init`` this plugin
 replaces each marker with the rendered table, reporting every problem in a
 table file to ``content_errors`` with the table file's line; after the
 documents are written it writes ``<id>.csv`` and ``<id>.json`` beside each page.
+When ``PORTAL_READ_CACHE`` is on (``invoke serve``), a table file unchanged
+since the previous build is not loaded, exported or rendered again; its errors
+are reported again on every build.
 """
 
 from __future__ import annotations
@@ -28,6 +31,48 @@ from .render import downloads_html, render
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
 _PAGE_ID = re.compile(r'\bid="([^"]+)"')
+# Read cache of `invoke serve` (PORTAL_READ_CACHE): absolute table path ->
+# (stamp of the file, PreparedTable). A prepared table depends on its file only.
+_PREPARED_CACHE: dict = {}
+
+
+class PreparedTable:
+    """A loaded table file and, once a page shows it, its exports and HTML."""
+
+    def __init__(self, path: str):
+        self.table, self.problems = load_table(path)
+        self._output = None
+
+    def output(self) -> tuple:
+        """(CSV bytes, JSON bytes, HTML of the table block), computed once."""
+        if self._output is None:
+            csv_bytes, json_bytes = export.to_csv(self.table), export.to_json(self.table)
+            links = downloads_html(self.table.id, thai_format.file_size(len(csv_bytes)),
+                                   thai_format.file_size(len(json_bytes)))
+            self._output = (csv_bytes, json_bytes, render(self.table, links))
+        return self._output
+
+
+def _file_stamp(path: str):
+    """(mtime, size, inode) of a file, None when it cannot be read."""
+    try:
+        state = os.stat(path)
+    except OSError:
+        return None
+    return (state.st_mtime_ns, state.st_size, state.st_ino)
+
+
+def prepared_table(path: str, use_cache: bool) -> PreparedTable:
+    """The table file at ``path`` prepared, from the previous build when unchanged."""
+    if not use_cache:
+        return PreparedTable(path)
+    stamp = _file_stamp(path)  # before reading: an edit while reading is seen next time
+    cached = _PREPARED_CACHE.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    prepared = PreparedTable(path)
+    _PREPARED_CACHE[path] = (stamp, prepared)
+    return prepared
 
 
 def _directive_lines(source_path: str) -> dict:
@@ -76,6 +121,7 @@ def insert_tables(content) -> None:
     source_path = content.source_path
     document_dir = os.path.dirname(os.path.abspath(source_path))
     directive_lines = _directive_lines(source_path)
+    use_cache = bool(content.settings.get("PORTAL_READ_CACHE"))
     exports = []
     used_ids = {}
     # ids already on the page (headings with {#id}, raw HTML): a table's anchor
@@ -89,8 +135,9 @@ def insert_tables(content) -> None:
         path = _table_path(document_dir, name, source_path, line)
         if path is None:
             return ""
-        table, problems = load_table(path)
-        for problem in problems:
+        prepared = prepared_table(path, use_cache)
+        table = prepared.table
+        for problem in prepared.problems:  # every build, cached or not
             content_errors.report(path, problem.line, problem.message, problem.hint)
         if table is None:
             return ""
@@ -109,14 +156,12 @@ def insert_tables(content) -> None:
                 "ตั้ง id: ของตารางเป็นชื่ออื่น เช่น เติม -table ต่อท้าย")
             return ""
         used_ids[table.id] = name
-        csv_bytes, json_bytes = export.to_csv(table), export.to_json(table)
+        csv_bytes, json_bytes, table_html = prepared.output()
         exports.append((table.id, csv_bytes, json_bytes))
         for suffix in (".csv", ".json") if content.save_as else ():  # written beside the page
             site_integrity.claim(os.path.join(os.path.dirname(content.save_as), table.id + suffix),
                                  source_path, line, f"ไฟล์ส่งออกของตาราง {name}")
-        links = downloads_html(table.id, thai_format.file_size(len(csv_bytes)),
-                               thai_format.file_size(len(json_bytes)))
-        return render(table, links)
+        return table_html
 
     content._content = _MARKER.sub(replace, text)
     content.table_exports = exports

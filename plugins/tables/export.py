@@ -14,6 +14,7 @@ section the row belongs to; section rows themselves are not repeated as rows.
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -26,20 +27,28 @@ from .model import NUMERIC
 from .render import markdown_html
 
 SECTION_LABEL = "หัวข้อ"
+_LIST_ITEM = re.compile(r"<li>\s*")
+_LINE_END = re.compile(r"<br\s*/?>|</(p|li|ul|ol|h\d)>")
+_TAG = re.compile(r"<[^>]+>")
+_BLANK_LINES = re.compile(r"\n{2,}")
 
 
 def column_label(column) -> str:
     return thai_format.arabic_digits(" / ".join(column.path) or column.label)
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_text(markdown_text: str) -> str:
-    """A text cell as plain text: no Markdown marks, no tags, Arabic digits."""
+    """A text cell as plain text: no Markdown marks, no tags, Arabic digits.
+
+    Cached: the CSV and the JSON export each ask for every text cell, and
+    tables repeat labels and short cells."""
     rendered = markdown_html(markdown_text)
-    rendered = re.sub(r"<li>\s*", "• ", rendered)
-    rendered = re.sub(r"<br\s*/?>|</(p|li|ul|ol|h\d)>", "\n", rendered)
-    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    rendered = _LIST_ITEM.sub("• ", rendered)
+    rendered = _LINE_END.sub("\n", rendered)
+    text = html.unescape(_TAG.sub("", rendered))
     text = "\n".join(line.strip() for line in text.split("\n"))
-    text = re.sub(r"\n{2,}", "\n", text).strip()
+    text = _BLANK_LINES.sub("\n", text).strip()
     return thai_format.arabic_digits(text)
 
 
@@ -87,9 +96,10 @@ def records(table):
 
 def to_json(table) -> bytes:
     rows = []
+    has_sections = table.has_sections  # a scan of every row: once, not per row
     for section, row in records(table):
         item = {}
-        if table.has_sections:
+        if has_sections:
             item["section"] = section
         if row.kind == "total":
             item["total"] = plain_text(row.label)
@@ -118,7 +128,8 @@ def to_csv(table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     header = [column_label(c) for c in table.columns]
-    if table.has_sections:
+    has_sections = table.has_sections  # a scan of every row: once, not per row
+    if has_sections:
         header.insert(0, SECTION_LABEL)
     writer.writerow(header)
     for section, row in records(table):
@@ -130,7 +141,7 @@ def to_csv(table) -> bytes:
                 line.append("")
             else:
                 line.append(_csv_text(_value(column, row.cells.get(column.key))))
-        if table.has_sections:
+        if has_sections:
             line.insert(0, section or "")
         writer.writerow(line)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
