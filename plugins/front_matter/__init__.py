@@ -128,9 +128,10 @@ class FrontMatterReader(BaseReader):
         """
         self._catalogs()  # reports a broken catalog even when every document is cached
         key = os.path.abspath(source_path)
-        build_key = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
-                     repr([self.settings.get(name) for name in _PARSE_SETTINGS]),
-                     self._folder_stamp(os.path.dirname(key)))
+        if getattr(self, "_build_stamp", None) is None:  # once per build
+            self._build_stamp = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
+                                 repr([self.settings.get(name) for name in _PARSE_SETTINGS]))
+        build_key = (*self._build_stamp, self._folder_stamp(os.path.dirname(key)))
         cached = _READ_CACHE.get(key)
         if cached is not None:
             stamp, paths, result = cached
@@ -322,19 +323,20 @@ def _written_contents(generator):
         yield from getattr(generator, name, [])
 
 
-def fix_urls(generators):
-    """Each document's URL, computed once.
+def fix_urls(generator):
+    """Each document's URL and output file, computed once.
 
-    Pelican formats it again on every access (a template expansion and a
-    relative path each time), and plugins and templates ask thousands of
-    times; Pelican's ``override_url`` holds it instead. Once all generators
-    are finalized, nothing changes a document's slug, date or status any more.
-    (``override_save_as`` is left alone: Pelican's writer would then let the
-    page silently overwrite another one, see site_integrity.)
+    Pelican formats them again on every access (a template expansion and a
+    relative path each time), and plugins and templates ask tens of thousands
+    of times; Pelican's ``override_url`` and ``override_save_as`` hold them
+    instead. Once its generator is finalized, nothing changes a document's
+    slug, date or status any more. (Pelican would also let a document with
+    ``override_save_as`` overwrite another page; site_integrity's writer lets
+    no output overwrite another.)
     """
-    for generator in generators:
-        for content in _written_contents(generator):
-            content.override_url = content.url
+    for content in _written_contents(generator):
+        content.override_url = content.url
+        content.override_save_as = content.save_as
 
 
 def check_unique_urls(generators):
@@ -374,7 +376,8 @@ def copy_document_files(generator, writer=None):
 
 def register():
     signals.readers_init.connect(add_reader)
-    signals.all_generators_finalized.connect(fix_urls)
+    signals.article_generator_finalized.connect(fix_urls)
+    signals.page_generator_finalized.connect(fix_urls)
     signals.all_generators_finalized.connect(check_unique_urls)
     signals.article_writer_finalized.connect(copy_document_files)
     signals.page_writer_finalized.connect(copy_document_files)

@@ -84,6 +84,9 @@ class IntegrityWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         self._current = _writer_source(name, template, kwargs)
+        # No output may overwrite another, whatever Pelican's override_save_as
+        # would allow (front_matter sets it on every document to fix its file).
+        override_output = False
         options = (relative_urls, paginated, template_name, override_output, url)
         if name and reuse.enabled(self.settings) and not self._paginates(options, kwargs):
             if self._reuse(name, template, context, options, kwargs):
@@ -98,35 +101,51 @@ class IntegrityWriter(Writer):
         return bool(paginated) and template_name in self.settings["PAGINATED_TEMPLATES"]
 
     def _reuse(self, name, template, context, options, kwargs) -> bool:
-        """Write the online page again when its signature did not change (reuse.py)."""
+        """Copy the online page when its signature did not change (reuse.py)."""
         if self._signatures is None:
             self._signatures = reuse.Build(self.settings)
         relative = _normal(name)
         signature = self._signatures.page_signature(relative, template, context, options,
                                                     kwargs)
         reuse.remember(relative, signature)
-        text = reuse.previous_text(relative, signature)
-        if text is None:
+        online = reuse.online_copy(relative, signature)
+        if online is None:
             return False
         path = sanitised_join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with self._open_w(path, "utf-8", override=options[3]) as handle:
-            handle.write(text)
-        reuse.count_reused()
+        if self._first_write(path):
+            self._written_files.add(path)
+            _make_parent(path)
+            with open(online, "rb") as source, open(path, "wb") as copy:
+                copy.write(source.read())  # a new file: the online one stays as it is
+            reuse.count_reused()
         return True
 
     def _open_w(self, filename, encoding, override=False):
+        if not self._first_write(filename):
+            return open(os.devnull, "w", encoding=encoding)
+        return super()._open_w(filename, encoding, override)
+
+    def _first_write(self, filename) -> bool:
+        """Records who writes ``filename``; False (and a report) when it was written already."""
         base = self.output_path.rstrip(os.sep) + os.sep
         relative = (filename[len(base):].replace(os.sep, "/") if filename.startswith(base)
                     else _normal(os.path.relpath(filename, self.output_path)))
         source = getattr(self, "_current", ("", 1, relative))
-        if (filename in self._written_files and not override
-                and filename not in self._overridden_files):
+        if filename in self._written_files:
             first = _run.writes.get(relative, ("", 1, relative))
             _report_collision(relative, first, source)
-            return open(os.devnull, "w", encoding=encoding)
+            return False
         _run.writes.setdefault(relative, source)
-        return super()._open_w(filename, encoding, override)
+        return True
+
+
+def _make_parent(path):
+    try:
+        os.mkdir(os.path.dirname(path))  # usually its parent exists: one system call
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
 
 
 def _writer_source(name, template, kwargs):

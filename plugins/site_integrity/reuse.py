@@ -48,6 +48,7 @@ _BODY_ATTRIBUTES = ("_content", "table_exports")
 # Settings that say how a build runs (cache, staging, search later), never
 # what a page shows, are named PORTAL_*; OUTPUT_PATH is the staging folder.
 _BUILD_MODE_PREFIX = "PORTAL_"
+_PLAIN = (str, int, float, bool, type(None))
 # The keyword values that hold the page's own document: its body counts.
 _OWN_DOCUMENT = ("article", "page")
 # Context entries that change on every write (Pelican sets them per page).
@@ -154,12 +155,13 @@ class Build:
             if self.digest is None or self.context_keys != frozenset(context):
                 self.digest = self._build_digest(context)
             hasher = hashlib.blake2b(self.digest, digest_size=20)
-            hasher.update(_pickled((name, getattr(template, "name", None), options))[0])
-            for key in sorted(kwargs):
-                hasher.update(key.encode() + b"\0" + self._value_digest(kwargs[key]))
+            hasher.update(repr((name, getattr(template, "name", None))).encode())
+            for key, value in sorted(kwargs.items()):
+                hasher.update(key.encode() + b"\0" + self._value_digest(value))
+            hasher.update(self._value_digest(options))
             for key in _OWN_DOCUMENT:
                 if isinstance(kwargs.get(key), Content):
-                    hasher.update(_body_digest(kwargs[key]))
+                    _hash_body(hasher, kwargs[key])
             return hasher.hexdigest()
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None
@@ -177,8 +179,12 @@ class Build:
 
     def _value_digest(self, value) -> bytes:
         """Digest of a value; each document in it counts with its attributes."""
-        if isinstance(value, (str, int, float, bool, type(None))):
+        if isinstance(value, _PLAIN):
             return repr(value).encode()
+        if isinstance(value, tuple) and all(isinstance(item, _PLAIN) for item in value):
+            return repr(value).encode()
+        if isinstance(value, URLWrapper):  # each document has its own category object
+            return f"{type(value).__name__}:{value.name}".encode()
         key = id(value)
         if key not in self.digests:
             if isinstance(value, Content):
@@ -196,9 +202,10 @@ class Build:
         return self.digests[key]
 
 
-def _body_digest(content) -> bytes:
-    data, _met = _pickled([getattr(content, name, None) for name in _BODY_ATTRIBUTES])
-    return hashlib.blake2b(data, digest_size=20).digest()
+def _hash_body(hasher, content) -> None:
+    for name in _BODY_ATTRIBUTES:
+        value = getattr(content, name, None)
+        hasher.update(value.encode() if isinstance(value, str) else _pickled(value)[0])
 
 
 def _theme_stamp(theme: str) -> bytes:
@@ -212,17 +219,14 @@ def _theme_stamp(theme: str) -> bytes:
     return "\n".join(entries).encode()
 
 
-def previous_text(relative: str, signature) -> str | None:
-    """The online file ``relative`` when it was written with ``signature``."""
+def online_copy(relative: str, signature) -> str | None:
+    """Path of the online file ``relative`` when it was written with ``signature``."""
     online = _online.pages.get(relative)
     if signature is None or online is None or online[0] != signature:
         return None
     path = os.path.join(_online.path, relative)
     try:
-        if _identity(path) != online[1]:
-            return None
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
+        return path if _identity(path) == online[1] else None
     except OSError:
         return None
 

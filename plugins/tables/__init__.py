@@ -122,6 +122,7 @@ def insert_tables(content) -> None:
     document_dir = os.path.dirname(os.path.abspath(source_path))
     directive_lines = _directive_lines(source_path)
     use_cache = bool(content.settings.get("PORTAL_READ_CACHE"))
+    page_file = content.save_as  # Pelican formats it anew on each access
     exports = []
     used_ids = {}
     # ids already on the page (headings with {#id}, raw HTML): a table's anchor
@@ -158,8 +159,8 @@ def insert_tables(content) -> None:
         used_ids[table.id] = name
         csv_bytes, json_bytes, table_html = prepared.output()
         exports.append((table.id, csv_bytes, json_bytes))
-        for suffix in (".csv", ".json") if content.save_as else ():  # written beside the page
-            site_integrity.claim(os.path.join(os.path.dirname(content.save_as), table.id + suffix),
+        for suffix in (".csv", ".json") if page_file else ():  # written beside the page
+            site_integrity.claim(os.path.join(os.path.dirname(page_file), table.id + suffix),
                                  source_path, line, f"ไฟล์ส่งออกของตาราง {name}")
         return table_html
 
