@@ -108,7 +108,7 @@ def serve(c, host="127.0.0.1", port=8000):
     # Rebuilds in this process re-read only the documents that changed (see
     # front_matter's read cache) and copy the pages whose inputs did not change
     # (site_integrity/reuse.py); the search index follows in a thread (search.LaterIndex).
-    warm = {"PORTAL_READ_CACHE": True}
+    warm = {"PORTAL_WARM_REBUILDS": True}
     result = _run_build(DEV_SETTINGS, overrides=warm)
 
     def rebuild():

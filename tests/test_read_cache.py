@@ -1,4 +1,4 @@
-"""`invoke serve` re-reads only what changed (PORTAL_READ_CACHE), and never shows a stale page."""
+"""`invoke serve` re-reads only what changed (PORTAL_WARM_REBUILDS), and never shows a stale page."""
 
 import os
 import shutil
@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, announcement
 
-WARM = {"PORTAL_READ_CACHE": True}
+WARM = {"PORTAL_WARM_REBUILDS": True}
 
 
 def touch_later(path):

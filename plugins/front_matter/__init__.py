@@ -33,7 +33,7 @@ from .validate import Problem, split_front_matter, validate
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _LINK_ATTRIBUTE = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 UNDATED_SORT_DAY = date(1900, 1, 1)
-# Read cache of `invoke serve` (PORTAL_READ_CACHE): absolute path ->
+# Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute path ->
 # (stamp, paths it depends on, parse result). Settings the parse depends on:
 _READ_CACHE: dict = {}
 _PARSE_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "MARKDOWN", "ITA_CATALOG_DIR")
@@ -94,7 +94,7 @@ class FrontMatterReader(BaseReader):
             return "", {"status": "skip"}
 
     def _read(self, source_path):
-        if self.settings.get("PORTAL_READ_CACHE"):
+        if self.settings.get("PORTAL_WARM_REBUILDS"):
             problems, values, located, content = self._parse_cached(source_path)
         else:
             problems, values, located, content, _ = self._parse_file(source_path)
@@ -124,7 +124,7 @@ class FrontMatterReader(BaseReader):
         it depends on changed: the file, the files it attaches or links (present or
         missing), the other files of its folder, the ITA catalogs and the settings used.
         Errors of an unchanged file are reported again. `invoke serve` turns this on
-        (PORTAL_READ_CACHE); a one-off build reads every file.
+        (PORTAL_WARM_REBUILDS); a one-off build reads every file.
         """
         self._catalogs()  # reports a broken catalog even when every document is cached
         key = os.path.abspath(source_path)

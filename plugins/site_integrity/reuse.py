@@ -1,7 +1,7 @@
 """Unchanged pages are copied, not rendered again, in `invoke serve` rebuilds.
 
 `invoke serve` builds the whole site again after every save, in the same
-process (setting PORTAL_READ_CACHE). Most pages are then exactly what the
+process (setting PORTAL_WARM_REBUILDS). Most pages are then exactly what the
 previous build wrote. For every page the writer computes a *signature* of
 everything its rendering reads:
 
@@ -40,7 +40,7 @@ import types
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-SETTING = "PORTAL_READ_CACHE"
+SETTING = "PORTAL_WARM_REBUILDS"
 # Content attributes that the build's context already covers, or that hold
 # the body (counted only for documents a page receives).
 _SHARED_ATTRIBUTES = {"settings", "_context"}

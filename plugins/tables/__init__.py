@@ -8,7 +8,7 @@ setting, turns the line into a marker). On ``content_object_init`` this plugin
 replaces each marker with the rendered table, reporting every problem in a
 table file to ``content_errors`` with the table file's line; after the
 documents are written it writes ``<id>.csv`` and ``<id>.json`` beside each page.
-When ``PORTAL_READ_CACHE`` is on (``invoke serve``), a table file unchanged
+When ``PORTAL_WARM_REBUILDS`` is on (``invoke serve``), a table file unchanged
 since the previous build is not loaded, exported or rendered again; its errors
 are reported again on every build.
 """
@@ -31,7 +31,7 @@ from .render import downloads_html, render
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
 _PAGE_ID = re.compile(r'\bid="([^"]+)"')
-# Read cache of `invoke serve` (PORTAL_READ_CACHE): absolute table path ->
+# Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute table path ->
 # (stamp of the file, PreparedTable). A prepared table depends on its file only.
 _PREPARED_CACHE: dict = {}
 
@@ -121,7 +121,7 @@ def insert_tables(content) -> None:
     source_path = content.source_path
     document_dir = os.path.dirname(os.path.abspath(source_path))
     directive_lines = _directive_lines(source_path)
-    use_cache = bool(content.settings.get("PORTAL_READ_CACHE"))
+    use_cache = bool(content.settings.get("PORTAL_WARM_REBUILDS"))
     page_file = content.save_as  # Pelican formats it anew on each access
     exports = []
     used_ids = {}
