@@ -14,16 +14,17 @@ everything its rendering reads:
   body, the documents it lists only with their attributes.
 
 When the signature equals the one of the same file in the build now online,
-that file's text is written instead of rendering the template. A document
+that file is copied instead of rendering the template. A document
 whose body changed therefore re-renders its own page only, and a changed
 title, slug or date, a template or a setting re-renders every page, because
 each page's menu, breadcrumbs and listings can show them.
 
 A template must therefore show the body (content, summary taken from the
 body) only of the page's own document; listings show titles, dates and other
-attributes, which count.
-Values that cannot be compared (objects pickle refuses) make the page render
-again, never a stale page. The signatures become "online" only when the build
+attributes, which count. Values are hashed once per build (by identity): a
+plugin must not change a value between two pages' writes. Values that cannot
+be compared (objects pickle refuses) make the page render again, never a
+stale page. The signatures become "online" only when the build
 succeeded and its folder was swapped in (``commit``); a failed build changes
 nothing (``discard``). One-off builds (`invoke build`, `check`, `publish`)
 render everything.
@@ -114,7 +115,7 @@ class _Pickler(pickle.Pickler):
     """Pickles values with every document and URL wrapper replaced by a token.
 
     The documents met are collected: their attributes are hashed once per
-    build (``_Build.content_digest``), not once per page that lists them.
+    build (``Build._value_digest``), not once per page that lists them.
     """
 
     def __init__(self, stream, met):
@@ -143,6 +144,7 @@ class Build:
     """Signatures of one build's pages (one instance per writer)."""
 
     def __init__(self, settings):
+        _online.reused = 0
         self.settings = settings
         self.digests = {}  # id(value) -> digest, for contents and page values
         self.keep_alive = []  # the values whose id() is a key above
@@ -232,8 +234,6 @@ def online_copy(relative: str, signature) -> str | None:
 
 
 def remember(relative: str, signature) -> None:
-    if not _online.pending:
-        _online.reused = 0  # the first page of a build
     if signature is not None:
         _online.pending[relative] = signature
 
