@@ -122,7 +122,11 @@ def serve(c, host="127.0.0.1", port=8000):
         threading.Thread(target=update_search, args=(outcome.output_path,), daemon=True).start()
 
     def update_search(online):
-        figures = search.later.run(online)
+        try:
+            figures = search.later.run(online)
+        except search.SearchIndexError as error:
+            print(f"{error}\nการค้นหายังใช้ดัชนีฉบับก่อนหน้า", file=sys.stderr)
+            return
         if figures is not None:
             print(f"ปรับดัชนีค้นหาแล้ว ({figures['seconds']:.1f} วินาที)")
 

@@ -400,6 +400,9 @@ class LaterIndex:
             except OSError:  # a newer site replaced a page being read: it asks again
                 shutil.rmtree(fresh, ignore_errors=True)
                 return None
+            except SearchIndexError:
+                shutil.rmtree(fresh, ignore_errors=True)
+                raise
             with self.swap_lock:
                 if number != self.requested:
                     shutil.rmtree(fresh, ignore_errors=True)
