@@ -1,0 +1,81 @@
+"""`invoke serve` as staff use it: edit a document, see the page, then find it by search."""
+
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from conftest import ROOT
+
+COPIED = ("content", "theme", "plugins", "data", "pelicanconf.py", "tasks.py")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Serve:
+    """`invoke serve` on a copy of the project, its printed lines read as they come."""
+
+    def __init__(self, project, port):
+        environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment)
+        self.lines = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.seen = []
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def wait_for(self, text, timeout=120):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"serve never printed {text!r}; it printed:\n{''.join(self.seen)}")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def test_an_edit_is_shown_at_once_and_searchable_after(tmp_path):
+    project = tmp_path / "portal"
+    project.mkdir()
+    for name in COPIED:
+        source = os.path.join(ROOT, name)
+        copy = shutil.copytree if os.path.isdir(source) else shutil.copy
+        copy(source, project / name)
+    port = free_port()
+    serve = Serve(project, port)
+    try:
+        serve.wait_for("เปิดดูได้ที่")
+        serve.wait_for("Start detecting changes")  # livereload's watcher has its snapshot
+        document = project / "content/documents/2566/report-2566-001/report-2566-001.md"
+        with open(document, "a", encoding="utf-8") as handle:
+            handle.write("\n\nย่อหน้าที่เพิ่มระหว่างเปิดดูตัวอย่าง zebrapreview\n")
+        serve.wait_for("สร้างใหม่แล้ว")
+        url = f"http://127.0.0.1:{port}/documents/report-2566-001/"
+        page = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+        assert "zebrapreview" in page
+        serve.wait_for("ปรับดัชนีค้นหาแล้ว")
+        bundle = project / "output" / "pagefind"
+        assert (bundle / "pagefind.js").exists()
+        assert not [n for n in os.listdir(project) if n.startswith((".search", ".output-"))]
+    finally:
+        serve.stop()
