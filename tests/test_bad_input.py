@@ -25,6 +25,10 @@ CASES = {
         {"documents/a.md": "---\ntitle: ก\n"},
         "documents/a.md:1:", "ไม่มีบรรทัด --- ปิดท้าย",
     ),
+    "required field left empty": (
+        {"documents/a.md": announcement(title="")},
+        "documents/a.md:2:", "ช่อง title (ชื่อเรื่อง) ว่างเปล่า แต่เอกสารประเภทประกาศต้องมี",
+    ),
     "missing required field": (
         {"documents/a.md": announcement(date=None)},
         "documents/a.md:", "เอกสารประเภทประกาศต้องมีช่อง date (วันที่ออกเอกสาร)",
@@ -188,3 +192,11 @@ def test_broken_ita_catalog_is_a_content_error(site, tmp_path):
     assert not result.ok
     assert "2569.yaml:6:" in result.message
     assert "รหัสข้อ \"X1\" ต้องอยู่ในรูป O1" in result.message
+
+
+def test_an_optional_field_written_as_yaml_null_is_left_out(site):
+    site.add({"documents/a.md": announcement(division="~", number="null")})
+    result = site.build()
+    assert result.ok, result.message
+    page = site.read("documents/announcement-2568-001/index.html")
+    assert "ส่วนราชการ" not in page and ">~<" not in page and ">null<" not in page

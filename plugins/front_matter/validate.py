@@ -87,8 +87,15 @@ def _unknown_field(key: str, line: int) -> Problem:
 
 def _missing(field, doc_type, located) -> Problem:
     example = field.example if field.example.startswith("\n") else " " + field.example
+    if field.key in located.data:  # `title:` written with nothing after it
+        return Problem(
+            located.line(field.key),
+            f"ช่อง {field.key} ({field.label}) ว่างเปล่า แต่เอกสารประเภท{doc_type.label}ต้องมี "
+            f"(required field {field.key} is empty)",
+            f"เขียนค่าต่อท้ายบรรทัดนี้ เช่น {field.key}:{example}",
+        )
     return Problem(
-        located.line(field.key) if field.key in located.data else located.line(),
+        located.line(),
         f"เอกสารประเภท{doc_type.label}ต้องมีช่อง {field.key} ({field.label}) "
         f"(missing required field {field.key})",
         f"เพิ่มบรรทัด {field.key}:{example}",

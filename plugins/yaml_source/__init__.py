@@ -234,6 +234,7 @@ class _Converter:
 
 
 def _scalar(node):
-    if node.style is None and node.value in NULL_WORDS:
+    # A plain (unquoted) scalar: style None in PyYAML's own parser, "" in libyaml's.
+    if not node.style and node.value in NULL_WORDS:
         return None
     return node.value
