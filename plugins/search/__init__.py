@@ -13,10 +13,13 @@ the same way in search.js) and the words are separated by a space. The copy is
 deleted afterwards; the pages people read stay exactly as Pelican wrote them.
 
 Excerpts in the original text: Pagefind shows the indexed text in excerpts,
-spaces included. Each inserted space is written as WORD JOINER (U+2060) +
-space; Pagefind drops the joiner from the indexed word (it is no letter) but
-keeps it in the excerpt text, so search.js removes exactly the spaces that
-follow a joiner and the reader sees the sentence as written. Keeping the
+spaces included. Between two Thai letters a plain space is one the copy
+inserted, and search.js removes it; a space that was in the page after a Thai
+letter is written after a WORD JOINER (U+2060), which search.js keeps as a
+space (it drops the joiner), so the reader sees the sentence as written. The
+rarer kind carries the mark: Pagefind indexes a word with a joiner attached
+twice (as written, and without it), so marking every inserted space cost it
+an eighth of its time and a quarter of its memory. Keeping the
 whole original text as a metadata field was rejected: it would double every
 fragment that a query downloads and give no excerpt around the match.
 
@@ -54,12 +57,13 @@ from pelican.generators import Generator
 
 BUNDLE_DIR = "pagefind"
 LATER_SETTING = "PORTAL_SEARCH_LATER"  # invoke serve: see LaterIndex
-JOINER = "\u2060"  # marks a space that the index copy inserted
-SEPARATOR = JOINER + " "
+JOINER = "\u2060"  # before a space of the page that follows a Thai letter
 # Pagefind ends a block whose text ends in a letter with "." in excerpts; an
 # invisible separator after Thai text at a block's end prevents that.
 BLOCK_END = "\u2063"
 THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
+_PAGE_SPACE_AFTER_THAI = re.compile("(?<=[\u0e01-\u0e5b])(?=\\s)")
+_INSERTED_SPACE = re.compile("(?<=[\u0e01-\u0e5b]) (?=[\u0e01-\u0e5b])")
 # Text inside these elements is no prose: leave it alone.
 _RAW_TEXT = {"script", "style", "textarea", "pre", "code"}
 _BLOCKS = {
@@ -104,14 +108,17 @@ def thai_words(run: str) -> tuple[str, ...]:
 
 
 def split_thai(text: str) -> str:
-    """``text`` with SEPARATOR between the Thai words of each unspaced run."""
+    """``text`` with a space between the Thai words of each unspaced run, and
+    JOINER before each of its own spaces that follows a Thai letter."""
     text = text.replace(JOINER, "").replace(BLOCK_END, "")
-    return THAI_RUN.sub(lambda run: SEPARATOR.join(thai_words(run[0])), text)
+    text = _PAGE_SPACE_AFTER_THAI.sub(JOINER, text)
+    return THAI_RUN.sub(lambda run: " ".join(thai_words(run[0])), text)
 
 
 def restore_text(text: str) -> str:
     """The original of split text (what search.js does to excerpts)."""
-    return text.replace(SEPARATOR, "")
+    text = _INSERTED_SPACE.sub("", text)
+    return text.replace(" " + BLOCK_END, "").replace(BLOCK_END, "").replace(JOINER, "")
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -130,7 +137,7 @@ class _IndexCopy:
 
     Pagefind joins the text of neighbouring elements without a space unless
     one of them is a paragraph-like block, so a space is added at every other
-    block boundary (``<dt>ที่</dt><dd>...``), and SEPARATOR between Thai
+    block boundary (``<dt>ที่</dt><dd>...``), and a space between Thai
     letters on both sides of an inline tag (``เป็น<strong>เว็บไซต์``).
     """
 
@@ -181,7 +188,7 @@ class _IndexCopy:
         if tag in _RAW_TEXT and self.raw_depth:
             self.raw_depth -= 1
         if tag in _BLOCKS and THAI_RUN.match(self.last_char):
-            self.parts.append(BLOCK_END)
+            self.parts.append(" " + BLOCK_END)  # a token of its own: no word carries it
             self.last_char = BLOCK_END
         self._tag(tag, f"</{tag}>")
 
@@ -190,11 +197,14 @@ class _IndexCopy:
             text = split_thai(text)
         if not text:
             return
-        if not self.last_char.isspace() and not text[0].isspace():
+        after_thai = THAI_RUN.match(self.last_char)
+        if text[0].isspace() and after_thai and not self.raw_depth:
+            text = JOINER + text  # the page's own space, after Thai text before a tag
+        elif not self.last_char.isspace() and not text[0].isspace():
             if self.block_boundary:
-                text = " " + text
-            elif THAI_RUN.match(self.last_char) and THAI_RUN.match(text[0]):
-                text = SEPARATOR + text
+                text = (JOINER + " " if after_thai else " ") + text
+            elif after_thai and THAI_RUN.match(text[0]):
+                text = " " + text  # inserted: search.js removes it from excerpts
         self.block_boundary = False
         self.last_char = text[-1]
         self.parts.append(text)

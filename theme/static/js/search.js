@@ -9,7 +9,10 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
-const JOINER = "\u2060"; // written before every space the index inserted
+const JOINER = "\u2060"; // written before a space of the page that follows a Thai letter
+// Between two Thai letters (a match may end or start there), a plain space is
+// one the index inserted between words.
+const INSERTED = /(?<=[\u0e01-\u0e5b](?:<\/mark>)?) (?=(?:<mark>)?[\u0e01-\u0e5b])/g;
 const THAI = /[\u0e01-\u0e5b]/;
 const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/; // Thai vowel and tone marks
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]/gu;
@@ -118,10 +121,11 @@ function digits(text) {
 // keep only text and <mark> from Pagefind's HTML.
 function excerpt(html) {
   const restored = html
-    .replace(new RegExp(JOINER + "((?:</mark>)?)\\s((?:<mark>)?)", "g"), "$1$2")
+    .replace(INSERTED, "")
+    .replaceAll(" \u2063", "") // ends Thai blocks in the index (no "." added)
+    .replaceAll("\u2063", "")
     .replaceAll("</mark><mark>", "")
-    .replaceAll(JOINER, "")
-    .replaceAll("\u2063", ""); // ends Thai blocks in the index (no "." added)
+    .replaceAll(JOINER, "");
   const parsed = new DOMParser().parseFromString(restored, "text/html").body;
   const paragraph = document.createElement("p");
   paragraph.className = "excerpt";
