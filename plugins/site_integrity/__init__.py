@@ -18,6 +18,10 @@ Reports made here come after Pelican has written into the staging folder;
 site stays online. Other plugins that write files themselves call
 ``claim(output_relpath, source_path, line, what)`` for each, at any time
 during the run, so that collisions with them are reported too.
+
+The writer is this plugin's too; in `invoke serve` rebuilds it copies the
+pages whose inputs did not change instead of rendering them (reuse.py), and
+the link check then reuses what it found in them.
 """
 
 from __future__ import annotations
