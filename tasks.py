@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 import ita_catalog  # noqa: E402
 import search  # noqa: E402
 import site_build  # noqa: E402
+from site_integrity import reuse  # noqa: E402
 from ita_catalog import export as ita_export  # noqa: E402
 import thai_format  # noqa: E402
 from front_matter import scaffold  # noqa: E402
@@ -108,7 +109,7 @@ def serve(c, host="127.0.0.1", port=8000):
     # Rebuilds in this process re-read only the documents that changed (see
     # front_matter's read cache) and copy the pages whose inputs did not change
     # (site_integrity/reuse.py); the search index follows in a thread (search.LaterIndex).
-    warm = {"PORTAL_WARM_REBUILDS": True}
+    warm = {reuse.SETTING: True}
     result = _run_build(DEV_SETTINGS, overrides=warm)
 
     def rebuild():

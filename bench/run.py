@@ -100,7 +100,9 @@ def _run_ours(corpus: str, output: str, plugins=None, warm=False, search_later=F
 
     overrides = {"PATH": os.path.join(corpus, "portal"), "OUTPUT_PATH": output}
     if warm:
-        overrides["PORTAL_WARM_REBUILDS"] = True  # as `invoke serve` builds
+        from site_integrity import reuse
+
+        overrides[reuse.SETTING] = True  # as `invoke serve` builds
     if search_later:
         overrides[search.LATER_SETTING] = True  # as `invoke serve` rebuilds
     if plugins is not None:

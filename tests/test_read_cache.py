@@ -7,8 +7,9 @@ import time
 import pytest
 
 from conftest import ROOT, announcement
+from site_integrity import reuse
 
-WARM = {"PORTAL_WARM_REBUILDS": True}
+WARM = {reuse.SETTING: True}
 
 
 def touch_later(path):

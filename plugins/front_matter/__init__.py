@@ -25,6 +25,7 @@ import yaml_source
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader
+from site_integrity import reuse
 
 from . import schema
 from .validate import Problem, split_front_matter, validate
@@ -40,15 +41,8 @@ _PARSE_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "MARKDOWN", "ITA_CATAL
 
 
 def _stamps(source: str, paths) -> tuple:
-    """(mtime, size, inode) of the source and of each path; None for a missing one."""
-    result = []
-    for path in (source, *paths):
-        try:
-            state = os.stat(path)
-            result.append((state.st_mtime_ns, state.st_size, state.st_ino))
-        except (OSError, ValueError):
-            result.append(None)
-    return tuple(result)
+    """reuse.file_stamp of the source and of each path (None for a missing one)."""
+    return tuple(reuse.file_stamp(path) for path in (source, *paths))
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
@@ -94,7 +88,7 @@ class FrontMatterReader(BaseReader):
             return "", {"status": "skip"}
 
     def _read(self, source_path):
-        if self.settings.get("PORTAL_WARM_REBUILDS"):
+        if reuse.enabled(self.settings):
             problems, values, located, content = self._parse_cached(source_path)
         else:
             problems, values, located, content, _ = self._parse_file(source_path)

@@ -51,6 +51,7 @@ import time
 from dataclasses import dataclass, field
 
 import content_errors
+import site_build
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
@@ -367,7 +368,7 @@ def index_site(pelican):
     if content_errors.errors():  # the build fails: its pages may be missing or overwritten
         return
     if pelican.settings.get(LATER_SETTING):
-        later.defer(pelican.settings["PORTAL_PUBLISHED_PATH"], output_path, documents)
+        later.defer(pelican.settings[site_build.PUBLISHED_PATH_SETTING], output_path, documents)
         return
     last_index.update(build_index(output_path, documents))
 

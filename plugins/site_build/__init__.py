@@ -26,6 +26,9 @@ from pelican.settings import read_settings
 from site_integrity import reuse
 
 STAGING_PREFIX = ".output-staging-"
+# Set on each build's settings: the output folder now online (plugins that
+# reuse the previous site read it there; OUTPUT_PATH is the staging folder).
+PUBLISHED_PATH_SETTING = "PORTAL_PUBLISHED_PATH"
 RETIRED_PREFIX = ".output-retired-"
 
 
@@ -59,7 +62,7 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     _remove_leftovers(parent)
     staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
     settings["OUTPUT_PATH"] = staging
-    settings["PORTAL_PUBLISHED_PATH"] = output  # the site online now, if any
+    settings[PUBLISHED_PATH_SETTING] = output
     try:
         pelican = Pelican(settings)
         pelican.run()

@@ -369,8 +369,8 @@ class LinkChecker:
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
         self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
-        self.parsed = {}
-        self.answers = {}
+        self.parsed = {}  # relative -> (links, ids), see parse()
+        self.answers = {}  # (page or its folder, url) -> problem or None, see problem()
         # Every file and folder of the written site, walked once: a link is
         # checked against these sets, not with a system call per link.
         self.files, self.folders = set(), {""}
@@ -382,7 +382,6 @@ class LinkChecker:
 
     def check(self):
         global _parsed_pages, _previous_check
-        self.parsed = {}
         site = (self.siteurl, self.site_path, self.files, self.folders)
         # A rebuild whose site has the same files: a link without #fragment
         # reaches what it reached before (a fragment depends on the target's text).

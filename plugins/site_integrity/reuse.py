@@ -53,7 +53,7 @@ _PLAIN = (str, int, float, bool, type(None))
 # The keyword values that hold the page's own document: its body counts.
 _OWN_DOCUMENT = ("article", "page")
 # Context entries that change on every write (Pelican sets them per page).
-_PER_WRITE_KEYS = {"localsiteurl", "output_file"}
+_PER_WRITE_KEYS = {"localsiteurl"}
 
 
 class _Online:
@@ -61,7 +61,7 @@ class _Online:
 
     def __init__(self):
         self.path = None  # the output folder the signatures describe
-        self.pages = {}  # relative name -> (signature, identity of the file)
+        self.pages = {}  # relative name -> (signature, file_stamp of the file)
         self.pending = {}
         self.reused = 0  # pages of the running build copied from the online site
 
@@ -82,16 +82,20 @@ def commit(output_path: str) -> None:
     """
     pages = {}
     for relative, signature in _online.pending.items():
-        try:
-            pages[relative] = (signature, _identity(os.path.join(output_path, relative)))
-        except OSError:
-            pass
+        stamp = file_stamp(os.path.join(output_path, relative))
+        if stamp is not None:
+            pages[relative] = (signature, stamp)
     _online.path, _online.pages, _online.pending = output_path, pages, {}
 
 
-def _identity(path):
-    state = os.stat(path)
-    return state.st_ino, state.st_mtime_ns, state.st_size
+def file_stamp(path: str):
+    """(mtime, size, inode) of a file, None when it cannot be read: what the
+    caches of `invoke serve` compare to know that a file is still the same."""
+    try:
+        state = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return state.st_mtime_ns, state.st_size, state.st_ino
 
 
 def discard() -> None:
@@ -165,8 +169,8 @@ class Build:
                 if isinstance(kwargs.get(key), Content):
                     _hash_body(hasher, kwargs[key])
             return hasher.hexdigest()
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return None
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError, OSError):
+            return None  # rendered, never stale (OSError: a theme file went while walked)
 
     def _build_digest(self, context) -> bytes:
         self.context_keys = frozenset(context)
@@ -227,10 +231,7 @@ def online_copy(relative: str, signature) -> str | None:
     if signature is None or online is None or online[0] != signature:
         return None
     path = os.path.join(_online.path, relative)
-    try:
-        return path if _identity(path) == online[1] else None
-    except OSError:
-        return None
+    return path if file_stamp(path) == online[1] else None
 
 
 def remember(relative: str, signature) -> None:

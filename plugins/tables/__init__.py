@@ -22,6 +22,7 @@ import re
 import content_errors
 import site_integrity
 import thai_format
+from site_integrity import reuse
 from pelican import signals
 
 from . import export
@@ -53,20 +54,11 @@ class PreparedTable:
         return self._output
 
 
-def _file_stamp(path: str):
-    """(mtime, size, inode) of a file, None when it cannot be read."""
-    try:
-        state = os.stat(path)
-    except OSError:
-        return None
-    return (state.st_mtime_ns, state.st_size, state.st_ino)
-
-
 def prepared_table(path: str, use_cache: bool) -> PreparedTable:
     """The table file at ``path`` prepared, from the previous build when unchanged."""
     if not use_cache:
         return PreparedTable(path)
-    stamp = _file_stamp(path)  # before reading: an edit while reading is seen next time
+    stamp = reuse.file_stamp(path)  # before reading: an edit while reading is seen next time
     cached = _PREPARED_CACHE.get(path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
@@ -121,7 +113,7 @@ def insert_tables(content) -> None:
     source_path = content.source_path
     document_dir = os.path.dirname(os.path.abspath(source_path))
     directive_lines = _directive_lines(source_path)
-    use_cache = bool(content.settings.get("PORTAL_WARM_REBUILDS"))
+    use_cache = reuse.enabled(content.settings)
     page_file = content.save_as  # Pelican formats it anew on each access
     exports = []
     used_ids = {}
