@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 from conftest import ROOT
+from test_read_cache import touch_later
 
 COPIED = ("content", "theme", "plugins", "data", "pelicanconf.py", "tasks.py")
 
@@ -69,6 +70,11 @@ def test_an_edit_is_shown_at_once_and_searchable_after(tmp_path):
         document = project / "content/documents/2566/report-2566-001/report-2566-001.md"
         with open(document, "a", encoding="utf-8") as handle:
             handle.write("\n\nย่อหน้าที่เพิ่มระหว่างเปิดดูตัวอย่าง zebrapreview\n")
+        # livereload counts a file it has not polled yet as changed only when its
+        # mtime is after the watcher started; the file system's clock is coarser
+        # than time.time(), so an edit within milliseconds of the start can look
+        # older. Staff save seconds later; the test makes its edit clearly later.
+        touch_later(document)
         serve.wait_for("สร้างใหม่แล้ว")
         url = f"http://127.0.0.1:{port}/documents/report-2566-001/"
         page = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
