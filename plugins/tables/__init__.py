@@ -32,6 +32,7 @@ from .render import downloads_html, render
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
 _PAGE_ID = re.compile(r'\bid="([^"]+)"')
+_DIRECTIVE_LINE = re.compile(DIRECTIVE.pattern, re.MULTILINE)
 # Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute table path ->
 # (stamp of the file, PreparedTable). A prepared table depends on its file only.
 _PREPARED_CACHE: dict = {}
@@ -69,15 +70,15 @@ def prepared_table(path: str, use_cache: bool) -> PreparedTable:
 
 def _directive_lines(source_path: str) -> dict:
     """Table file name -> the .md lines that place it, in order."""
-    lines = {}
     try:
         with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                found = DIRECTIVE.match(line.rstrip("\n"))
-                if found:
-                    lines.setdefault(found[1], []).append(number)
+            text = handle.read()
     except OSError:
-        pass
+        return {}
+    lines = {}
+    for found in _DIRECTIVE_LINE.finditer(text):  # one scan, not a match per line
+        number = text.count("\n", 0, found.start()) + 1
+        lines.setdefault(found[1], []).append(number)
     return lines
 
 
