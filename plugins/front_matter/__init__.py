@@ -365,6 +365,10 @@ def copy_document_files(generator, writer=None):
         for relative in files:
             target = os.path.join(target_dir, relative)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            if os.path.lexists(target):
+                # Another output's file (a collision, reported by site_integrity)
+                # may be a hard link to the online site: replace, never write into it.
+                os.unlink(target)
             shutil.copy2(os.path.join(source_dir, relative), target)
 
 

@@ -105,7 +105,7 @@ class IntegrityWriter(Writer):
         return bool(paginated) and template_name in self.settings["PAGINATED_TEMPLATES"]
 
     def _reuse(self, name, template, context, options, kwargs) -> bool:
-        """Copy the online page when its signature did not change (reuse.py)."""
+        """Take the online page when its signature did not change (reuse.py)."""
         if self._signatures is None:
             self._signatures = reuse.Build(self.settings)
         relative = _normal(name)
@@ -119,8 +119,7 @@ class IntegrityWriter(Writer):
         if self._first_write(path):
             self._written_files.add(path)
             _make_parent(path)
-            with open(online, "rb") as source, open(path, "wb") as copy:
-                copy.write(source.read())  # a new file: the online one stays as it is
+            reuse.link_or_copy(online, path)
             reuse.count_reused()
         return True
 

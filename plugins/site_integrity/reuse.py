@@ -1,4 +1,4 @@
-"""Unchanged pages are copied, not rendered again, in `invoke serve` rebuilds.
+"""Unchanged pages are reused, not rendered again, in `invoke serve` rebuilds.
 
 `invoke serve` builds the whole site again after every save, in the same
 process (setting PORTAL_WARM_REBUILDS). Most pages are then exactly what the
@@ -14,7 +14,8 @@ everything its rendering reads:
   body, the documents it lists only with their attributes.
 
 When the signature equals the one of the same file in the build now online,
-that file is copied instead of rendering the template. A document
+that file is hard-linked into the staging folder instead of rendering the
+template (``link_or_copy``). A document
 whose body changed therefore re-renders its own page only, and a changed
 title, slug or date, a template or a setting re-renders every page, because
 each page's menu, breadcrumbs and listings can show them.
@@ -36,6 +37,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import types
 
 from pelican.contents import Content
@@ -63,7 +65,7 @@ class _Online:
         self.path = None  # the output folder the signatures describe
         self.pages = {}  # relative name -> (signature, file_stamp of the file)
         self.pending = {}
-        self.reused = 0  # pages of the running build copied from the online site
+        self.reused = 0  # pages of the running build taken from the online site
 
 
 _online = _Online()
@@ -103,7 +105,7 @@ def discard() -> None:
 
 
 def reused_count() -> int:
-    """Pages the latest build copied instead of rendering (tests, benchmark)."""
+    """Pages the latest build reused from the online site (tests, benchmark)."""
     return _online.reused
 
 
@@ -211,7 +213,10 @@ class Build:
 def _hash_body(hasher, content) -> None:
     for name in _BODY_ATTRIBUTES:
         value = getattr(content, name, None)
-        hasher.update(value.encode() if isinstance(value, str) else _pickled(value)[0])
+        if value is None or isinstance(value, str):  # most documents have no table
+            hasher.update(repr(value).encode() if value is None else value.encode())
+        else:
+            hasher.update(_pickled(value)[0])
 
 
 def _theme_stamp(theme: str) -> bytes:
@@ -232,6 +237,21 @@ def online_copy(relative: str, signature) -> str | None:
         return None
     path = os.path.join(_online.path, relative)
     return path if file_stamp(path) == online[1] else None
+
+
+def link_or_copy(online: str, path: str) -> None:
+    """Give the staging folder the online file ``online`` as ``path``.
+
+    A hard link costs no reading or writing; the staging folder then shares
+    the file with the online site, so nothing may write into an existing
+    file of the staging folder (the writer never writes a file twice, and
+    front_matter replaces an attachment's target instead of writing into it).
+    A file system without hard links gets a copy.
+    """
+    try:
+        os.link(online, path)
+    except OSError:
+        shutil.copyfile(online, path)
 
 
 def remember(relative: str, signature) -> None:
