@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from typing import NamedTuple
 
 import content_errors
 import site_integrity
@@ -36,6 +37,16 @@ _DIRECTIVE_LINE = re.compile(DIRECTIVE.pattern, re.MULTILINE)
 # Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute table path ->
 # (stamp of the file, PreparedTable). A prepared table depends on its file only.
 _PREPARED_CACHE: dict = {}
+
+
+class TableExport(NamedTuple):
+    """A table shown on a page, and the open-data copies written beside it."""
+
+    table_id: str
+    csv_bytes: bytes
+    json_bytes: bytes
+    file_name: str  # as the document names it
+    line: int  # of the ::: table line in the document
 
 
 class PreparedTable:
@@ -115,7 +126,6 @@ def insert_tables(content) -> None:
     document_dir = os.path.dirname(os.path.abspath(source_path))
     directive_lines = _directive_lines(source_path)
     use_cache = reuse.enabled(content.settings)
-    page_file = content.save_as  # Pelican formats it anew on each access
     exports = []
     used_ids = {}
     # ids already on the page (headings with {#id}, raw HTML): a table's anchor
@@ -151,10 +161,7 @@ def insert_tables(content) -> None:
             return ""
         used_ids[table.id] = name
         csv_bytes, json_bytes, table_html = prepared.output()
-        exports.append((table.id, csv_bytes, json_bytes))
-        for suffix in (".csv", ".json") if page_file else ():  # written beside the page
-            site_integrity.claim(os.path.join(os.path.dirname(page_file), table.id + suffix),
-                                 source_path, line, f"ไฟล์ส่งออกของตาราง {name}")
+        exports.append(TableExport(table.id, csv_bytes, json_bytes, name, line))
         return table_html
 
     content._content = _MARKER.sub(replace, text)
@@ -170,11 +177,15 @@ def write_exports(generator, writer=None) -> None:
         exports = getattr(content, "table_exports", ())
         if not exports or not content.save_as:
             continue
-        target_dir = os.path.join(generator.output_path, os.path.dirname(content.save_as))
+        page_dir = os.path.dirname(content.save_as)
+        target_dir = os.path.join(generator.output_path, page_dir)
         os.makedirs(target_dir, exist_ok=True)
-        for table_id, csv_bytes, json_bytes in exports:
-            for suffix, data in ((".csv", csv_bytes), (".json", json_bytes)):
-                with open(os.path.join(target_dir, table_id + suffix), "wb") as handle:
+        for export in exports:
+            for suffix, data in ((".csv", export.csv_bytes), (".json", export.json_bytes)):
+                site_integrity.claim(os.path.join(page_dir, export.table_id + suffix),
+                                     content.source_path, export.line,
+                                     f"ไฟล์ส่งออกของตาราง {export.file_name}")
+                with open(os.path.join(target_dir, export.table_id + suffix), "wb") as handle:
                     handle.write(data)
 
 
