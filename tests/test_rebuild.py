@@ -13,8 +13,9 @@ import pytest
 import search
 import site_build
 from conftest import DEV_SETTINGS, ROOT, announcement
+from front_matter import warm
 from site_integrity import reuse
-from test_read_cache import WARM, touch_later
+from test_read_cache import WARM, table_file, touch_later
 # The search bundle is Pagefind's: test_search checks it.
 VARIES = ("pagefind/",)
 
@@ -72,6 +73,32 @@ def test_a_body_edit_renders_its_page_and_copies_the_others(three_documents, tmp
     # Rendered again: the edited page, and the home page (Pelican's paginated index).
     assert reuse.reused_count() == len(html_pages(site)) - 2
     assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_a_rebuild_makes_again_only_the_edited_document(three_documents, tmp_path):
+    site = three_documents
+    edit(site, "documents/c.md", announcement(slug="c-1", title="ประกาศฉบับสาม", date="18/05/2568",
+                                              body="เนื้อหาใหม่ของฉบับสาม"))
+    assert warm.reused_count() == 2  # a and b: their objects are copies of the previous build's
+    assert "เนื้อหาใหม่ของฉบับสาม" in site.read("documents/c-1/index.html")
+    assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_a_table_file_edited_alone_reaches_its_page(site, tmp_path):
+    site.add({"documents/a.md": announcement(slug="a-1", body="::: table hr.table.yaml"),
+              "documents/hr.table.yaml": table_file("ช่องทางเดิม")})
+    assert site.build(**WARM).ok
+    edit(site, "documents/hr.table.yaml", table_file("ช่องทางที่แก้ไขแล้ว"))
+    assert "ช่องทางที่แก้ไขแล้ว" in site.read("documents/a-1/index.html")
+    assert "ช่องทางเดิม" not in site.read("documents/a-1/hr.json")
+    assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_a_changed_setting_makes_every_document_again(three_documents, tmp_path):
+    site = three_documents
+    assert site.build(SITENAME="เทศบาลตำบลทดสอบใหม่", **WARM).ok
+    assert warm.reused_count() == 0 and reuse.reused_count() == 0
+    assert_same_as_one_off_build(site, tmp_path, SITENAME="เทศบาลตำบลทดสอบใหม่")
 
 
 def test_a_title_edit_reaches_every_page_that_lists_it(three_documents, tmp_path):

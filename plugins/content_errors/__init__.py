@@ -70,6 +70,11 @@ def errors() -> list[ContentError]:
     return list(_errors)
 
 
+def count() -> int:
+    """Errors reported so far in this build."""
+    return len(_errors)
+
+
 def reset(*_args, **_kwargs) -> None:
     _errors.clear()
 

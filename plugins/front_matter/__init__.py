@@ -7,6 +7,9 @@ must exist, pages in the right folder), the cross-document check that no two
 documents claim the same URL, and copying each document's own files
 (attachments, linked files) next to its page so relative links keep working
 under any sub-path. Every mistake goes to ``content_errors`` with file and line.
+In `invoke serve` rebuilds the reader keeps each parse, and Pelican's generators
+get the documents an earlier build made when nothing they came from changed
+(warm.py).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from site_integrity import reuse
 
-from . import schema
+from . import schema, warm
 from .validate import Problem, split_front_matter, validate
 
 # Links and images in the HTML Markdown makes of the body: src/href of start tags.
@@ -121,21 +124,30 @@ class FrontMatterReader(BaseReader):
         (PORTAL_WARM_REBUILDS); a one-off build reads every file.
         """
         self._catalogs()  # reports a broken catalog even when every document is cached
-        key = os.path.abspath(source_path)
-        if getattr(self, "_build_stamp", None) is None:  # once per build
-            self._build_stamp = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
-                                 repr([self.settings.get(name) for name in _PARSE_SETTINGS]))
-        build_key = (*self._build_stamp, self._folder_stamp(os.path.dirname(key)))
-        cached = _READ_CACHE.get(key)
-        if cached is not None:
-            stamp, paths, result = cached
-            if stamp == (build_key, _stamps(key, paths)):
-                return result
+        result = self.unchanged_parse(source_path)
+        if result is not None:
+            return result
         problems, values, located, content, paths = self._parse_file(source_path)
         paths = tuple(sorted(paths))
         result = (problems, values, located, content)
-        _READ_CACHE[key] = ((build_key, _stamps(key, paths)), paths, result)
+        key = os.path.abspath(source_path)
+        _READ_CACHE[key] = ((self._build_key(key), _stamps(key, paths)), paths, result)
         return result
+
+    def unchanged_parse(self, source_path):
+        """The cached parse of ``source_path`` when nothing it depends on changed, else None."""
+        key = os.path.abspath(source_path)
+        cached = _READ_CACHE.get(key)
+        if cached is None:
+            return None
+        stamp, paths, result = cached
+        return result if stamp == (self._build_key(key), _stamps(key, paths)) else None
+
+    def _build_key(self, key):
+        if getattr(self, "_build_stamp", None) is None:  # once per build
+            self._build_stamp = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
+                                 repr([self.settings.get(name) for name in _PARSE_SETTINGS]))
+        return (*self._build_stamp, self._folder_stamp(os.path.dirname(key)))
 
     def _folder_stamp(self, folder):
         """Every file beside the documents of ``folder`` except the documents themselves,
@@ -374,6 +386,9 @@ def copy_document_files(generator, writer=None):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.initialized.connect(warm.reset)
+    signals.article_generator_init.connect(warm.keep_documents)
+    signals.page_generator_init.connect(warm.keep_documents)
     signals.article_generator_finalized.connect(fix_urls)
     signals.page_generator_finalized.connect(fix_urls)
     signals.all_generators_finalized.connect(check_unique_urls)

@@ -176,8 +176,7 @@ class Build:
 
     def _build_digest(self, context) -> bytes:
         self.context_keys = frozenset(context)
-        settings = {k: v for k, v in self.settings.items()
-                    if k != "OUTPUT_PATH" and not k.startswith(_BUILD_MODE_PREFIX)}
+        settings = page_settings(self.settings)
         values = {k: v for k, v in context.items()
                   if not k.isupper() and k not in _PER_WRITE_KEYS}
         hasher = hashlib.blake2b(digest_size=20)
@@ -208,6 +207,20 @@ class Build:
             self.digests[key] = hasher.digest()
             self.keep_alive.append(value)
         return self.digests[key]
+
+
+def page_settings(settings) -> dict:
+    """The settings that can change what the site shows: all but the build mode's."""
+    return {k: v for k, v in settings.items()
+            if k != "OUTPUT_PATH" and not k.startswith(_BUILD_MODE_PREFIX)}
+
+
+def settings_digest(settings) -> bytes | None:
+    """Digest of ``page_settings``; None when a setting cannot be compared."""
+    try:
+        return hashlib.blake2b(_pickled(page_settings(settings))[0], digest_size=20).digest()
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
 
 
 def _hash_body(hasher, content) -> None:

@@ -1,0 +1,102 @@
+"""Documents kept between the builds of `invoke serve` (PORTAL_WARM_REBUILDS).
+
+On every build Pelican makes a content object of each Markdown file: our
+reader's parse (cached by the reader in serve mode), Pelican's metadata
+processing, the object itself and its ``content_object_init`` receivers
+(tables). With every parse cached that still cost about 2 s per rebuild at
+5,000 documents. In serve mode a generator gets instead a copy of the object
+an earlier build made, when
+
+* the reader's cache still holds the very parse the object was made from:
+  the file, its attachments, the other files of its folder (table files), the
+  ITA catalogs and the reader's settings are unchanged (``unchanged_parse``);
+* every setting is as it was (``reuse.settings_digest``);
+* making it reported no content error: errors are reported on every build,
+  so a document with an error is made again each time.
+
+The copy is the object as it was right after it was made, before the
+generators' finalized receivers (front_matter's ``fix_urls``, git_dates) set
+more on it, with this build's settings and context. Pelican's caching
+generators ask ``get_cached_data(path)`` before reading a file and give the
+new object to ``cache_data(path, content)``: the hooks of Pelican's own
+content cache (which pickles to disk) are served from memory here.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from typing import NamedTuple
+
+import content_errors
+from site_integrity import reuse
+
+
+class _Kept(NamedTuple):
+    parse: tuple  # the reader's cached parse the object was made from
+    settings: bytes  # reuse.settings_digest of the build that made it
+    content: object  # a copy taken right after it was made
+
+
+_KEPT: dict = {}  # absolute source path -> _Kept
+_reused = [0]  # documents the latest build took from _KEPT (tests, benchmark)
+
+
+def keep_documents(generator) -> None:
+    """article_generator_init / page_generator_init: serve mode's document cache."""
+    if not reuse.enabled(generator.settings):
+        return
+    documents = _Documents(generator)
+    generator.get_cached_data = documents.get
+    generator.cache_data = documents.keep
+
+
+def reset(*_args) -> None:
+    """initialized: a new build starts counting."""
+    _reused[0] = 0
+
+
+def reused_count() -> int:
+    return _reused[0]
+
+
+class _Documents:
+    """One generator's view of ``_KEPT`` during one build."""
+
+    def __init__(self, generator):
+        self.generator = generator
+        self.settings = reuse.settings_digest(generator.settings)
+        self.errors_before = {}  # path -> content_errors.count() before it was read
+
+    def get(self, filename, default=None):
+        path = os.path.abspath(os.path.join(self.generator.path, filename))
+        kept = _KEPT.get(path)
+        if (kept is not None and self.settings is not None and kept.settings == self.settings
+                and self._unchanged_parse(path) is kept.parse):
+            _reused[0] += 1
+            return self._copy(kept.content)
+        self.errors_before[path] = content_errors.count()
+        return default
+
+    def keep(self, filename, content):
+        path = os.path.abspath(os.path.join(self.generator.path, filename))
+        parse = self._unchanged_parse(path)
+        clean = content_errors.count() == self.errors_before.pop(path, None)
+        if parse is None or self.settings is None or not clean:
+            _KEPT.pop(path, None)
+            return
+        _KEPT[path] = _Kept(parse, self.settings, self._copy(content))
+
+    def _unchanged_parse(self, path):
+        """FrontMatterReader.unchanged_parse of ``path``; None for another reader."""
+        reader = self.generator.readers.readers.get(os.path.splitext(path)[1][1:])
+        unchanged_parse = getattr(reader, "unchanged_parse", None)
+        return unchanged_parse(path) if unchanged_parse is not None else None
+
+    def _copy(self, content):
+        """A copy of ``content`` that this build's receivers may change freely."""
+        fresh = copy.copy(content)
+        fresh.metadata = dict(content.metadata)  # git_dates adds to it
+        fresh.settings = self.generator.settings
+        fresh._context = self.generator.context
+        return fresh
