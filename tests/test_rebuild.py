@@ -5,10 +5,13 @@ byte the site a one-off build of the same content makes.
 """
 
 import filecmp
+import gc
 import os
 import shutil
+import weakref
 
 import pytest
+from pelican import signals
 
 import search
 import site_build
@@ -159,6 +162,21 @@ def test_a_broken_link_in_a_copied_page_is_still_reported(three_documents):
     assert "documents/a.md:" in result.message and "ลิงก์เสีย \"../c-1/\"" in result.message
 
 
+def test_a_link_to_a_heading_of_an_edited_page_is_checked_again(three_documents):
+    site = three_documents
+    edit(site, "documents/c.md", announcement(slug="c-1", title="ประกาศฉบับสาม", date="18/05/2568",
+                                              body="## ช่องทางร้องเรียน {#channels}\n\nข้อความ"))
+    edit(site, "documents/a.md", announcement(slug="a-1", body="ดู[ช่องทาง](../c-1/#channels)"))
+    assert site.build(**WARM).ok  # nothing changed: a's page is reused and still fine
+    # The heading goes; a's page is reused unchanged, but its link must fail now.
+    site.add({"documents/c.md": announcement(slug="c-1", title="ประกาศฉบับสาม",
+                                             date="18/05/2568", body="ข้อความ")})
+    touch_later(site.content / "documents/c.md")
+    result = site.build(**WARM)
+    assert not result.ok
+    assert "documents/a.md:" in result.message and "ไม่มีตำแหน่ง #channels" in result.message
+
+
 def test_search_is_updated_after_the_rebuild_is_online(three_documents):
     site = three_documents
     bundle = site.output / "pagefind"
@@ -177,3 +195,24 @@ def test_search_is_updated_after_the_rebuild_is_online(three_documents):
     assert figures["documents"] == 3
     assert sorted(os.listdir(bundle / "fragment")) != before
     assert not [name for name in os.listdir(site.output.parent) if name.startswith(".search")]
+
+
+def test_the_documents_of_earlier_builds_are_freed(three_documents):
+    # `invoke serve` runs for hours: a build's documents must not stay in memory.
+    site = three_documents
+    made = []
+
+    def remember(generator):
+        made.extend(weakref.ref(article) for article in generator.articles)
+
+    signals.article_generator_finalized.connect(remember)
+    try:  # b's page is rendered: Pelican memoizes its HTML
+        edit(site, "documents/b.md", announcement(slug="b-1", title="ประกาศฉบับสอง",
+                                                  date="17/05/2568", body="ย่อหน้าที่แก้ไขใหม่"))
+    finally:
+        signals.article_generator_finalized.disconnect(remember)
+    assert len(made) == 3
+    assert site.build(**WARM).ok
+    gc.unfreeze()  # serve freezes what a build leaves; what is still referred to stays
+    gc.collect()
+    assert [ref() for ref in made if ref() is not None] == []

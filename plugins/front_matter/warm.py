@@ -85,7 +85,10 @@ class _Documents:
         if parse is None or self.settings is None or not clean:
             _KEPT.pop(path, None)
             return
-        _KEPT[path] = _Kept(parse, self.settings, self._copy(content))
+        kept = copy.copy(content)
+        kept.metadata = dict(content.metadata)
+        kept.settings = kept._context = None  # not this build's: its whole context would stay
+        _KEPT[path] = _Kept(parse, self.settings, kept)
 
     def _unchanged_parse(self, path):
         """FrontMatterReader.unchanged_parse of ``path``; None for another reader."""
@@ -94,7 +97,7 @@ class _Documents:
         return unchanged_parse(path) if unchanged_parse is not None else None
 
     def _copy(self, content):
-        """A copy of ``content`` that this build's receivers may change freely."""
+        """A copy of a kept ``content`` that this build's receivers may change freely."""
         fresh = copy.copy(content)
         fresh.metadata = dict(content.metadata)  # git_dates adds to it
         fresh.settings = self.generator.settings

@@ -11,6 +11,7 @@ fail the run the same way.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 import content_errors
 from pelican import Pelican
+from pelican.contents import Content
 from pelican.settings import read_settings
 from site_integrity import reuse
 
@@ -81,16 +83,48 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
         reuse.discard()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        _forget_pelican_memos()
     if keep:
         # A rebuild of `invoke serve` returns as soon as the new site is online;
         # the old one is deleted meanwhile.
         _swap_in(staging, output, wait=not reuse.enabled(settings))
         if reuse.enabled(settings):
-            reuse.commit(output)  # the next rebuild may copy this site's unchanged pages
+            reuse.commit(output)  # the next rebuild may reuse this site's unchanged pages
     else:
         reuse.discard()
         shutil.rmtree(staging, ignore_errors=True)
+    if reuse.enabled(settings):
+        _freeze_what_stays()
     return BuildResult(True, output, time.monotonic() - started, [])
+
+
+def _forget_pelican_memos() -> None:
+    """Pelican memoizes every document's HTML and summary in caches of its
+    Content class that are never emptied: in `invoke serve` each build's
+    documents, and through them its whole context, would stay in memory."""
+    for method in (Content.get_content, Content.get_summary):
+        method.cache.clear()
+
+
+def _freeze_what_stays() -> None:
+    """`invoke serve`: what a build leaves to the next (caches of documents,
+    pages and tables, half a million objects at 5,000 documents) is moved out
+    of the cycle collector's sight, so that the collections during the next
+    build scan only that build's own objects (0.5-1 s less at 5,000).
+
+    This build's garbage is collected first. What is frozen is still freed
+    when nothing refers to it any more; only a cycle among frozen objects
+    stays, so every 20th build collects everything.
+    """
+    _builds[0] += 1
+    if _builds[0] % 20 == 0:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+_builds = [0]  # warm builds of this process
 
 
 def _swap_in(staging: str, output: str, wait: bool = True) -> None:
@@ -112,8 +146,20 @@ def _swap_in(staging: str, output: str, wait: bool = True) -> None:
     if retired and wait:
         shutil.rmtree(retired, ignore_errors=True)
     elif retired:
-        threading.Thread(target=shutil.rmtree, args=(retired, True), daemon=True).start()
+        deleting = threading.Thread(target=shutil.rmtree, args=(retired, True), daemon=True)
+        deleting.start()
+        _deleting.append(deleting)
     os.chmod(output, 0o755)  # mkdtemp makes it private; a web server must read it
+
+
+_deleting: list = []  # threads deleting retired sites (serve rebuilds)
+
+
+def settle() -> None:
+    """Wait until the old sites of earlier rebuilds are deleted (the benchmark:
+    a staff member saves again seconds later, not while the disk is busy)."""
+    while _deleting:
+        _deleting.pop().join()
 
 
 def _remove_leftovers(parent: str, older_than: float = 3600) -> None:

@@ -382,26 +382,41 @@ class LinkChecker:
     def check(self):
         global _parsed_pages, _previous_check
         site = (self.siteurl, self.site_path, self.files, self.folders)
+        same_files = _previous_check[0] == site
         # A rebuild whose site has the same files: a link without #fragment
-        # reaches what it reached before (a fragment depends on the target's text).
-        self.answers = _previous_check[1] if _previous_check[0] == site else {}
+        # reaches what it reached before (a fragment depends on the target's text),
+        # and a page reused unchanged whose links all did is fine again.
+        self.answers = _previous_check[1] if same_files else {}
         self.answers = {key: answer for key, answer in self.answers.items() if "#" not in key[1]}
+        fine = set()
         for relative in sorted(self.files):
-            if relative.endswith((".html", ".htm")):
-                self.check_page(relative)
-        # Kept for the next rebuild: pages it copies unchanged need no reading.
+            if not relative.endswith((".html", ".htm")):
+                continue
+            signature = reuse.signature_of(relative)
+            if same_files and signature in _previous_check[2]:
+                self.parsed[relative] = _parsed_pages[signature]
+                fine.add(signature)
+            elif self.check_page(relative) and signature:
+                fine.add(signature)
+        # Kept for the next rebuild: pages it reuses unchanged need no reading.
         _parsed_pages = {reuse.signature_of(page): parsed for page, parsed in self.parsed.items()
                          if reuse.signature_of(page)}
-        _previous_check = (site, self.answers) if _parsed_pages else (None, {})
+        _previous_check = (site, self.answers, fine) if _parsed_pages else (None, {}, set())
 
-    def check_page(self, relative):
+    def check_page(self, relative) -> bool:
+        """Reports the page's broken links; True when it has none and its links
+        stay fine while the site has the same files (no #fragment in another page)."""
         links, _ids = self.parse(relative)
         reported = set()
+        lasting = True
         for raw, offset in links:
-            problem = self.problem(relative, html.unescape(raw))
+            url = html.unescape(raw)
+            problem = self.problem(relative, url)
             if problem and raw not in reported:
                 reported.add(raw)
                 self.report(relative, raw, problem, self.html_line(relative, offset))
+            lasting = lasting and ("#" not in url or url.strip().startswith("#"))
+        return lasting and not reported
 
     def parse(self, relative):
         """(links as (raw value, offset in the file), ids) of a written page.
@@ -495,7 +510,9 @@ class LinkChecker:
 
 
 _parsed_pages = {}  # signature -> parse of the page, from the latest check (reuse.py)
-_previous_check = (None, {})  # (the site checked, its answers), in `invoke serve` only
+# (the site checked, its answers, signatures of its pages found fine for good),
+# in `invoke serve` only
+_previous_check = (None, {}, set())
 
 
 def _parse_page(text):
@@ -524,6 +541,7 @@ def _line_containing(path, *needles):
 
 def register():
     signals.initialized.connect(start)
+    signals.generator_init.connect(reuse.keep_compiled_templates)
     signals.all_generators_finalized.connect(remember_generators)
     signals.get_writer.connect(provide_writer)
     signals.finalized.connect(check_site)

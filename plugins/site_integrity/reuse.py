@@ -40,6 +40,7 @@ import pickle
 import shutil
 import types
 
+import jinja2
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
@@ -274,3 +275,35 @@ def remember(relative: str, signature) -> None:
 
 def count_reused() -> None:
     _online.reused += 1
+
+
+# ---------------------------------------------------------------- templates
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled by an earlier build of this process.
+
+    Jinja stores the checksum of each template's source with its code and
+    compiles a template whose source changed again.
+    """
+
+    def __init__(self):
+        self.code = {}
+
+    def load_bytecode(self, bucket):
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled: dict = {}  # the Jinja options of the build -> _CompiledTemplates
+
+
+def keep_compiled_templates(generator) -> None:
+    """generator_init: in serve rebuilds, templates are not compiled again (0.3 s)."""
+    if enabled(generator.settings):
+        options = repr(sorted(generator.settings.get("JINJA_ENVIRONMENT", {}).items()))
+        generator.env.bytecode_cache = _compiled.setdefault(options, _CompiledTemplates())
