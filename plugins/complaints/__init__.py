@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import content_errors
 import ita_catalog
 import site_integrity
+from site_integrity import reuse
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
@@ -166,10 +167,7 @@ class ComplaintsGenerator(Generator):
         for url, content in [(d.url, d.content) for d in self.downloads] + [widths_css]:
             site_integrity.claim(url, self.section.path, self.section.form.parts[0].line,
                                  "แบบคำร้องเรียน")
-            target = os.path.join(self.output_path, url)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(content)
+            reuse.write_bytes(self.settings, url, content)
 
 
 def get_generators(_pelican):

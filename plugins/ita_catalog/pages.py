@@ -14,11 +14,11 @@ Statuses come from ``coverage``; templates only present them.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import content_errors
 import site_integrity
+from site_integrity import reuse
 from pelican.generators import Generator
 
 from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
@@ -89,15 +89,15 @@ class ItaGenerator(Generator):
             self._write(writer, year.url + "index.html", "ita_year", ita=year)
             for row in year.rows:
                 self._write(writer, row.item.url + "index.html", "ita_item", ita=year, row=row)
-            folder = os.path.join(self.output_path, *year.url.strip("/").split("/"))
-            for name in (export.JSON_NAME, export.CSV_NAME):
-                site_integrity.claim(year.url + name, year.catalog.path, 1, "รายการตรวจ ITA")
-            os.makedirs(folder, exist_ok=True)
-            with open(os.path.join(folder, export.JSON_NAME), "w", encoding="utf-8") as handle:
-                handle.write(export.to_json(year.catalog, year.rows, site_url, organisation))
-            with open(os.path.join(folder, export.CSV_NAME), "w", encoding="utf-8-sig",
-                      newline="") as handle:
-                handle.write(export.to_csv(year.rows, site_url))
+            files = {
+                export.JSON_NAME: export.to_json(year.catalog, year.rows, site_url,
+                                                 organisation).encode("utf-8"),
+                export.CSV_NAME: export.to_csv(year.rows, site_url).encode("utf-8-sig"),
+            }
+            for name, data in files.items():
+                relative = year.url.strip("/") + "/" + name
+                site_integrity.claim(relative, year.catalog.path, 1, "รายการตรวจ ITA")
+                reuse.write_bytes(self.settings, relative, data)
 
 
 def get_generators(_pelican):

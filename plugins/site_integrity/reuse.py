@@ -268,6 +268,33 @@ def link_or_copy(online: str, path: str) -> None:
         shutil.copyfile(online, path)
 
 
+def write_bytes(settings, relative: str, data: bytes) -> None:
+    """Write ``data`` as the file ``relative`` of the build's output folder.
+
+    For the files plugins write themselves (table exports, ITA exports, the
+    complaint form). In serve rebuilds a file whose bytes equal those of the
+    same file online is hard-linked from there: linking costs a fraction of
+    writing, and a rebuild writes thousands of unchanged exports.
+    """
+    path = os.path.join(settings["OUTPUT_PATH"], relative)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if not enabled(settings):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    relative = os.path.normpath(relative).replace(os.sep, "/")
+    digest = b"bytes:" + hashlib.blake2b(data, digest_size=20).digest()  # never a page's
+    remember(relative, digest)
+    if os.path.lexists(path):
+        os.unlink(path)  # a collision (reported by the checks) may be a link to the online site
+    online = online_copy(relative, digest)
+    if online is not None:
+        link_or_copy(online, path)
+        return
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
 def remember(relative: str, signature) -> None:
     if signature is not None:
         _online.pending[relative] = signature

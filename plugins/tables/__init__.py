@@ -178,15 +178,12 @@ def write_exports(generator, writer=None) -> None:
         if not exports or not content.save_as:
             continue
         page_dir = os.path.dirname(content.save_as)
-        target_dir = os.path.join(generator.output_path, page_dir)
-        os.makedirs(target_dir, exist_ok=True)
         for export in exports:
             for suffix, data in ((".csv", export.csv_bytes), (".json", export.json_bytes)):
-                site_integrity.claim(os.path.join(page_dir, export.table_id + suffix),
-                                     content.source_path, export.line,
+                relative = os.path.join(page_dir, export.table_id + suffix)
+                site_integrity.claim(relative, content.source_path, export.line,
                                      f"ไฟล์ส่งออกของตาราง {export.file_name}")
-                with open(os.path.join(target_dir, export.table_id + suffix), "wb") as handle:
-                    handle.write(data)
+                reuse.write_bytes(generator.settings, relative, data)
 
 
 def register():
