@@ -128,17 +128,30 @@ class _Pickler(pickle.Pickler):
     def __init__(self, stream, met):
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
         self.met = met
+        # By exact type, looked up by pickle itself: a Python method called for
+        # every object (reducer_override) cost a third of the pickling time.
+        self.dispatch_table = dict.fromkeys(_all_subclasses(Content), self._content)
+        self.dispatch_table.update(dict.fromkeys(_all_subclasses(URLWrapper), _url_wrapper))
+        self.dispatch_table.update({types.ModuleType: _code, types.FunctionType: _code})
 
-    def reducer_override(self, value):
-        if isinstance(value, Content):
-            self.met.append(value)
-            return str, (f"content:{value.source_path}",)
-        if isinstance(value, URLWrapper):  # category: its name; settings are hashed once
-            return str, (f"{type(value).__name__}:{value.name}",)
-        if isinstance(value, (types.ModuleType, types.FunctionType)):
-            # Plugins and template filters: the same code within one process.
-            return str, (f"code:{getattr(value, '__module__', '')}.{value.__name__}",)
-        return NotImplemented
+    def _content(self, value):
+        self.met.append(value)
+        return str, (f"content:{value.source_path}",)
+
+
+def _url_wrapper(value):  # category: its name; settings are hashed once
+    return str, (f"{type(value).__name__}:{value.name}",)
+
+
+def _code(value):  # plugins and template filters: the same code within one process
+    return str, (f"code:{getattr(value, '__module__', '')}.{value.__name__}",)
+
+
+def _all_subclasses(cls) -> list:
+    found = [cls]
+    for subclass in cls.__subclasses__():
+        found += _all_subclasses(subclass)
+    return found
 
 
 def _pickled(value) -> tuple[bytes, list]:
