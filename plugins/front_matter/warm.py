@@ -16,7 +16,11 @@ an earlier build made, when
 
 The copy is the object as it was right after it was made, before the
 generators' finalized receivers (front_matter's ``fix_urls``, git_dates) set
-more on it, with this build's settings and context. Pelican's caching
+more on it, with this build's settings and context. It is a shallow copy (its
+own attribute dictionary and metadata dictionary): receivers may set
+attributes and metadata keys, as every plugin and Pelican do, but must never
+change a document's value in place (append to its list of signatories), or
+the kept object would change with it. Pelican's caching
 generators ask ``get_cached_data(path)`` before reading a file and give the
 new object to ``cache_data(path, content)``: the hooks of Pelican's own
 content cache (which pickles to disk) are served from memory here.
