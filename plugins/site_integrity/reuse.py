@@ -33,12 +33,14 @@ render everything.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import os
 import pickle
 import shutil
 import types
+from typing import NamedTuple
 
 import jinja2
 from pelican.contents import Content
@@ -52,7 +54,8 @@ _BODY_ATTRIBUTES = ("_content", "table_exports")
 # Settings that say how a build runs (cache, staging, search later), never
 # what a page shows, are named PORTAL_*; OUTPUT_PATH is the staging folder.
 _BUILD_MODE_PREFIX = "PORTAL_"
-_PLAIN = (str, int, float, bool, type(None))
+# Immutable values whose repr says all they hold (a date's repr names its class and zone).
+_PLAIN = (str, int, float, bool, type(None), datetime.date)
 # The keyword values that hold the page's own document: its body counts.
 _OWN_DOCUMENT = ("article", "page")
 # Context entries that change on every write (Pelican sets them per page).
@@ -167,6 +170,7 @@ class Build:
         _online.reused = 0
         self.settings = settings
         self.digests = {}  # id(value) -> digest, for contents and page values
+        self.holding_documents = set()  # ids of values above that hold documents
         self.keep_alive = []  # the values whose id() is a key above
         self.digest = None
         self.context_keys = None
@@ -202,25 +206,61 @@ class Build:
         """Digest of a value; each document in it counts with its attributes."""
         if isinstance(value, _PLAIN):
             return repr(value).encode()
-        if isinstance(value, tuple) and all(isinstance(item, _PLAIN) for item in value):
-            return repr(value).encode()
+        if isinstance(value, (tuple, list)) and all(isinstance(item, _PLAIN) for item in value):
+            return type(value).__name__.encode() + repr(value).encode()
         if isinstance(value, URLWrapper):  # each document has its own category object
             return f"{type(value).__name__}:{value.name}".encode()
         key = id(value)
         if key not in self.digests:
             if isinstance(value, Content):
-                attributes = {k: v for k, v in vars(value).items()
-                              if k not in _SHARED_ATTRIBUTES and k not in _BODY_ATTRIBUTES}
-                data, met = _pickled((type(value).__name__, attributes))
+                self.digests[key] = self._document_digest(value)
             else:
                 data, met = _pickled(value)
-            hasher = hashlib.blake2b(data, digest_size=20)
-            for content in met:
-                if content is not value:
+                hasher = hashlib.blake2b(data, digest_size=20)
+                for content in met:
                     hasher.update(self._value_digest(content))
-            self.digests[key] = hasher.digest()
+                self.digests[key] = hasher.digest()
+                if met:
+                    self.holding_documents.add(key)
             self.keep_alive.append(value)
         return self.digests[key]
+
+    def _document_digest(self, content) -> bytes:
+        """Digest of a document's attributes, its metadata item by item.
+
+        A part whose value is the very object hashed for the same document by
+        an earlier build keeps that digest: serve's kept documents share their
+        values with the copies of later builds (front_matter/warm.py), and no
+        value is changed in place. A part that holds other documents is hashed
+        again, since their attributes may have changed.
+        """
+        parts = {("attribute", k): v for k, v in vars(content).items()
+                 if k not in _SHARED_ATTRIBUTES and k not in _BODY_ATTRIBUTES and k != "metadata"}
+        parts.update((("metadata", k), v) for k, v in getattr(content, "metadata", {}).items())
+        earlier = _document_parts.get(content.source_path, _Parts({}, {}))
+        hasher = hashlib.blake2b(type(content).__name__.encode(), digest_size=20)
+        lasting = {}
+        for key in sorted(parts):
+            value = parts[key]
+            if key in earlier.digests and earlier.values.get(key, _parts) is value:
+                digest = earlier.digests[key]
+            else:
+                digest = self._value_digest(value)
+            if id(value) not in self.holding_documents:
+                lasting[key] = digest
+            hasher.update(repr(key).encode() + b"\0" + digest)
+        _document_parts[content.source_path] = _Parts(parts, lasting)
+        return hasher.digest()
+
+
+class _Parts(NamedTuple):
+    values: dict  # part of a document -> its value (kept, so that its id stays its own)
+    digests: dict  # part -> digest, for the values that hold no document
+
+
+# Serve rebuilds: source path -> _Parts of the latest build that hashed that document.
+_document_parts: dict = {}
+_parts = object()  # marks a part the earlier build did not have
 
 
 def page_settings(settings) -> dict:
@@ -240,10 +280,21 @@ def settings_digest(settings) -> bytes | None:
 def _hash_body(hasher, content) -> None:
     for name in _BODY_ATTRIBUTES:
         value = getattr(content, name, None)
-        if value is None or isinstance(value, str):  # most documents have no table
-            hasher.update(repr(value).encode() if value is None else value.encode())
+        if isinstance(value, str):
+            # A kept document's copy shares its body (a str, never changed) with
+            # the earlier builds' copies: hashed once per serve session.
+            earlier = _body_digests.get((content.source_path, name))
+            if earlier is None or earlier[0] is not value:
+                earlier = (value, hashlib.blake2b(value.encode(), digest_size=20).digest())
+                _body_digests[(content.source_path, name)] = earlier
+            hasher.update(earlier[1])
+        elif value is None:  # most documents have no table
+            hasher.update(b"None")
         else:
             hasher.update(_pickled(value)[0])
+
+
+_body_digests: dict = {}  # (source path, attribute) -> (body, its digest)
 
 
 def _theme_stamp(theme: str) -> bytes:
