@@ -131,7 +131,7 @@ class ComplaintsGenerator(Generator):
     def _check_collisions(self):
         """A staff document whose slug takes one of these URLs would be overwritten."""
         ours = {page.save_as: page for page in self.complaint_pages.values()}
-        for name in ("articles", "pages", "hidden_pages", "drafts", "draft_pages"):
+        for name in site_integrity.CONTENT_LISTS:
             for content in self.context.get(name, ()):
                 page = ours.get(getattr(content, "save_as", None))
                 if page is None:

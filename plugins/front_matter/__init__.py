@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 import content_errors
 import ita_catalog
+import site_integrity
 import thai_format
 import yaml_source
 from markdown import Markdown
@@ -323,12 +324,6 @@ def add_reader(readers):
         readers.reader_classes[extension] = FrontMatterReader
 
 
-def _written_contents(generator):
-    """Every article or page a generator will write, drafts included."""
-    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-        yield from getattr(generator, name, [])
-
-
 def fix_urls(generator):
     """Each document's URL and output file, computed once.
 
@@ -340,7 +335,7 @@ def fix_urls(generator):
     ``override_save_as`` overwrite another page; site_integrity's writer lets
     no output overwrite another.)
     """
-    for content in _written_contents(generator):
+    for content in site_integrity.written_contents(generator):
         content.override_url = content.url
         content.override_save_as = content.save_as
 
@@ -349,7 +344,7 @@ def check_unique_urls(generators):
     """Two documents must never write the same page: report both files."""
     claimed = {}
     for generator in generators:
-        for content in _written_contents(generator):
+        for content in site_integrity.written_contents(generator):
             save_as = content.save_as
             if not save_as:
                 continue
@@ -368,7 +363,7 @@ def check_unique_urls(generators):
 def copy_document_files(generator, writer=None):
     """Copy each document's attachments and linked files beside its page."""
     output = generator.output_path
-    for content in _written_contents(generator):
+    for content in site_integrity.written_contents(generator):
         files = content.metadata.get("document_files", ())
         if not files or not content.save_as:
             continue

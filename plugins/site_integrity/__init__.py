@@ -222,13 +222,16 @@ def check_site(pelican):
     content_errors.raise_if_any()
 
 
+def written_contents(generator):
+    """Every article or page a generator will write, drafts included."""
+    for name in CONTENT_LISTS:
+        yield from getattr(generator, name, [])
+
+
 def _contents(generators):
     """(content, save_as) pairs; Pelican computes save_as anew on every access."""
-    result = []
-    for generator in generators:
-        for name in CONTENT_LISTS:
-            result += [(content, content.save_as) for content in getattr(generator, name, [])]
-    return result
+    return [(content, content.save_as)
+            for generator in generators for content in written_contents(generator)]
 
 
 # ---------------------------------------------------------------- one file, one source

@@ -170,10 +170,7 @@ def insert_tables(content) -> None:
 
 def write_exports(generator, writer=None) -> None:
     """Write every table's CSV and JSON beside the page that shows it."""
-    contents = []
-    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-        contents += getattr(generator, name, [])
-    for content in contents:
+    for content in site_integrity.written_contents(generator):
         exports = getattr(content, "table_exports", ())
         if not exports or not content.save_as:
             continue
