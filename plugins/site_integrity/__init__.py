@@ -64,11 +64,7 @@ _run = _Run()
 
 def claim(output_relpath: str, source_path: str, line: int = 1, what: str = "") -> None:
     """Declare that ``source_path`` (line ``line``) makes the output file ``output_relpath``."""
-    _run.claims.append((_normal(output_relpath), str(source_path), int(line), what))
-
-
-def _normal(relpath: str) -> str:
-    return os.path.normpath(str(relpath).replace("\\", "/")).replace(os.sep, "/").lstrip("/")
+    _run.claims.append((reuse.relative_name(output_relpath), str(source_path), int(line), what))
 
 
 # ---------------------------------------------------------------- the writer
@@ -108,7 +104,7 @@ class IntegrityWriter(Writer):
         """Take the online page when its signature did not change (reuse.py)."""
         if self._signatures is None:
             self._signatures = reuse.Build(self.settings)
-        relative = _normal(name)
+        relative = reuse.relative_name(name)
         signature = self._signatures.page_signature(relative, template, context, options,
                                                     kwargs)
         reuse.remember(relative, signature)
@@ -132,7 +128,7 @@ class IntegrityWriter(Writer):
         """Records who writes ``filename``; False (and a report) when it was written already."""
         base = self.output_path.rstrip(os.sep) + os.sep
         relative = (filename[len(base):].replace(os.sep, "/") if filename.startswith(base)
-                    else _normal(os.path.relpath(filename, self.output_path)))
+                    else reuse.relative_name(os.path.relpath(filename, self.output_path)))
         source = getattr(self, "_current", ("", 1, relative))
         if filename in self._written_files:
             first = _run.writes.get(relative, ("", 1, relative))
@@ -247,11 +243,12 @@ def _check_outputs_unique(settings, contents, generators):
         lines = content.metadata.get("field_lines", {})
         for relative in content.metadata.get("document_files", ()):
             line = _attachment_line(content, relative, lines)
-            planned.append((_normal(os.path.join(page_dir, relative)), content.source_path,
-                            line, f"ไฟล์ {relative} ของเอกสาร"))
+            planned.append((reuse.relative_name(os.path.join(page_dir, relative)),
+                            content.source_path, line, f"ไฟล์ {relative} ของเอกสาร"))
     for generator in generators:
         for static in getattr(generator, "staticfiles", []):
-            planned.append((_normal(static.save_as), static.source_path, 1, "ไฟล์ static"))
+            planned.append((reuse.relative_name(static.save_as), static.source_path, 1,
+                            "ไฟล์ static"))
     theme_dir = settings.get("THEME_STATIC_DIR", "theme")
     for static_path in settings.get("THEME_STATIC_PATHS", ["static"]):
         base = os.path.join(settings["THEME"], static_path)
@@ -259,7 +256,7 @@ def _check_outputs_unique(settings, contents, generators):
             for name in files:
                 source = os.path.join(folder, name)
                 relative = os.path.relpath(source, base) if os.path.isdir(base) else name
-                planned.append((_normal(os.path.join(theme_dir, relative)), source, 1,
+                planned.append((reuse.relative_name(os.path.join(theme_dir, relative)), source, 1,
                                 "ไฟล์ของธีม"))
     planned += _run.claims
     for relative, source, line, what in planned:
@@ -367,7 +364,7 @@ class LinkChecker:
 
     def __init__(self, settings, output, contents):
         self.output = output
-        self.by_page = {_normal(save_as): c for c, save_as in contents if save_as}
+        self.by_page = {reuse.relative_name(save_as): c for c, save_as in contents if save_as}
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
         self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")

@@ -104,6 +104,11 @@ def file_stamp(path: str):
     return state.st_mtime_ns, state.st_size, state.st_ino
 
 
+def relative_name(relpath: str) -> str:
+    """An output file's name relative to the site, with "/" (how pages are keyed)."""
+    return os.path.normpath(str(relpath).replace("\\", "/")).replace(os.sep, "/").lstrip("/")
+
+
 def discard() -> None:
     _online.pending = {}
 
@@ -209,7 +214,7 @@ class Build:
         if isinstance(value, (tuple, list)) and all(isinstance(item, _PLAIN) for item in value):
             return type(value).__name__.encode() + repr(value).encode()
         if isinstance(value, URLWrapper):  # each document has its own category object
-            return f"{type(value).__name__}:{value.name}".encode()
+            return _url_wrapper(value)[1][0].encode()
         key = id(value)
         if key not in self.digests:
             if isinstance(value, Content):
@@ -346,7 +351,7 @@ def write_bytes(settings, relative: str, data: bytes) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
         return
-    relative = os.path.normpath(relative).replace(os.sep, "/")
+    relative = relative_name(relative)
     digest = b"bytes:" + hashlib.blake2b(data, digest_size=20).digest()  # never a page's
     remember(relative, digest)
     if os.path.lexists(path):
