@@ -1,5 +1,6 @@
 """`invoke serve` as staff use it: edit a document, see the page, then find it by search."""
 
+import gzip
 import os
 import queue
 import shutil
@@ -82,6 +83,11 @@ def test_an_edit_is_shown_at_once_and_searchable_after(tmp_path):
         serve.wait_for("ปรับดัชนีค้นหาแล้ว")
         bundle = project / "output" / "pagefind"
         assert (bundle / "pagefind.js").exists()
+        # The new index holds the added word: its page's fragment (gzip, then
+        # Pagefind's "pagefind_dcd" and the page's indexed JSON) has it.
+        fragments = [gzip.decompress((bundle / "fragment" / name).read_bytes())
+                     for name in os.listdir(bundle / "fragment")]
+        assert [f for f in fragments if b"zebrapreview" in f and b"/documents/report-2566-001/" in f]
         assert not [n for n in os.listdir(project) if n.startswith((".search", ".output-"))]
     finally:
         serve.stop()
