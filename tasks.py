@@ -106,8 +106,8 @@ def serve(c, host="127.0.0.1", port=8000):
     """สร้างเว็บไซต์แล้วเปิดดูตัวอย่าง โหลดใหม่เองเมื่อแก้ไฟล์ (build, serve, live reload)."""
     from livereload import Server
 
-    # Rebuilds in this process re-read only the documents that changed (see
-    # front_matter's read cache) and copy the pages whose inputs did not change
+    # Rebuilds in this process make again only the documents that changed
+    # (front_matter/warm.py) and reuse the pages whose inputs did not change
     # (site_integrity/reuse.py); the search index follows in a thread (search.LaterIndex).
     warm = {reuse.SETTING: True}
     result = _run_build(DEV_SETTINGS, overrides=warm)

@@ -1,4 +1,4 @@
-"""`invoke serve` rebuilds copy the pages whose inputs did not change, and never a stale one.
+"""`invoke serve` rebuilds reuse the pages whose inputs did not change, and never a stale one.
 
 The guarantee checked here: after any edit, the site a rebuild makes is byte for
 byte the site a one-off build of the same content makes.
@@ -68,7 +68,7 @@ def edit(site, relative, text):
     assert result.ok, result.message
 
 
-def test_a_body_edit_renders_its_page_and_copies_the_others(three_documents, tmp_path):
+def test_a_body_edit_renders_its_page_and_reuses_the_others(three_documents, tmp_path):
     site = three_documents
     edit(site, "documents/b.md", announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568",
                                               body="ย่อหน้าที่แก้ไขใหม่"))
@@ -141,7 +141,7 @@ def test_a_template_edit_renders_every_page_again(three_documents, tmp_path):
     assert_same_as_one_off_build(site, tmp_path, THEME=str(theme))
 
 
-def test_a_page_written_over_by_another_build_is_not_copied(three_documents, tmp_path):
+def test_a_page_written_over_by_another_build_is_not_reused(three_documents, tmp_path):
     site = three_documents
     # `invoke build` in another terminal while `invoke serve` runs: same folder.
     page = site.output / "documents/b-1/index.html"
@@ -151,7 +151,7 @@ def test_a_page_written_over_by_another_build_is_not_copied(three_documents, tmp
     assert "เขียนทับ" not in site.read("documents/b-1/index.html")
 
 
-def test_a_broken_link_in_a_copied_page_is_still_reported(three_documents):
+def test_a_broken_link_in_a_reused_page_is_still_reported(three_documents):
     site = three_documents
     edit(site, "documents/a.md", announcement(slug="a-1", body="ดู[ประกาศฉบับสาม](../c-1/)"))
     # c is renamed: the link in a's unchanged body now points to nothing.

@@ -19,9 +19,9 @@ site stays online. Other plugins that write files themselves call
 ``claim(output_relpath, source_path, line, what)`` for each, at any time
 during the run, so that collisions with them are reported too.
 
-The writer is this plugin's too; in `invoke serve` rebuilds it copies the
-pages whose inputs did not change instead of rendering them (reuse.py), and
-the link check then reuses what it found in them.
+The writer is this plugin's too; in `invoke serve` rebuilds it hard-links the
+online pages whose inputs did not change instead of rendering them (reuse.py),
+and the link check then reuses what it found in them.
 """
 
 from __future__ import annotations
@@ -421,7 +421,7 @@ class LinkChecker:
     def parse(self, relative):
         """(links as (raw value, offset in the file), ids) of a written page.
 
-        A page that a rebuild copied unchanged (same signature, reuse.py) is
+        A page that a rebuild reused unchanged (same signature, reuse.py) is
         not read again: its links and ids are those of the previous build.
         """
         if relative not in self.parsed:

@@ -22,8 +22,9 @@ each page's menu, breadcrumbs and listings can show them.
 
 A template must therefore show the body (content, summary taken from the
 body) only of the page's own document; listings show titles, dates and other
-attributes, which count. Values are hashed once per build (by identity): a
-plugin must not change a value between two pages' writes. Values that cannot
+attributes, which count. Values are hashed once per build (by identity), and
+a document's values once per serve session while they stay the same objects
+(``Build._document_digest``): a plugin must not change a value in place. Values that cannot
 be compared (objects pickle refuses) make the page render again, never a
 stale page. The signatures become "online" only when the build
 succeeded and its folder was swapped in (``commit``); a failed build changes
@@ -327,8 +328,9 @@ def link_or_copy(online: str, path: str) -> None:
 
     A hard link costs no reading or writing; the staging folder then shares
     the file with the online site, so nothing may write into an existing
-    file of the staging folder (the writer never writes a file twice, and
-    front_matter replaces an attachment's target instead of writing into it).
+    file of the staging folder (the writer never writes a file twice;
+    ``write_bytes`` and front_matter's attachment copies replace a file that
+    is there instead of writing into it).
     A file system without hard links gets a copy.
     """
     try:
