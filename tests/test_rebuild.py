@@ -93,7 +93,8 @@ def test_a_table_file_edited_alone_reaches_its_page(site, tmp_path):
     assert site.build(**WARM).ok
     edit(site, "documents/hr.table.yaml", table_file("ช่องทางที่แก้ไขแล้ว"))
     assert "ช่องทางที่แก้ไขแล้ว" in site.read("documents/a-1/index.html")
-    assert "ช่องทางเดิม" not in site.read("documents/a-1/hr.json")
+    export = site.read("documents/a-1/hr.json")
+    assert "ช่องทางที่แก้ไขแล้ว" in export and "ช่องทางเดิม" not in export
     assert_same_as_one_off_build(site, tmp_path)
 
 
