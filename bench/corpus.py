@@ -9,7 +9,10 @@ for plain Pelican with the front matter turned into Pelican's own
 ``Key: value`` metadata lines.
 
 The Thai text comes from the word lists below, drawn at random with a fixed
-seed, so two runs with the same N write the same corpus.
+seed, so two runs with the same N write the same corpus. Each file is dated
+the day its document was issued, so the benchmark's edit moves that
+document's "last changed" day to today, as the first save of an old
+document does.
 """
 
 from __future__ import annotations
@@ -177,6 +180,14 @@ def pelican_metadata(fields: dict, day: dt.date) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _date_files(paths: list, day: dt.date) -> None:
+    """Files last changed on the day the document was issued, as in a portal
+    kept for years: editing one moves its "last changed" day (git_dates) to today."""
+    moment = dt.datetime.combine(day, dt.time(10), dt.timezone(dt.timedelta(hours=7)))
+    for path in paths:
+        os.utime(path, (moment.timestamp(), moment.timestamp()))
+
+
 def write(root: str, count: int, catalog_dir: str, seed: int = 8) -> dict:
     """Write ``count`` documents under root/portal and root/plain; returns their paths."""
     writer = Writer(seed, catalog_dir)
@@ -191,17 +202,18 @@ def write(root: str, count: int, catalog_dir: str, seed: int = 8) -> dict:
         for base in (portal, plain):
             os.makedirs(os.path.join(base, "documents", folder), exist_ok=True)
         path = os.path.join(portal, "documents", folder, f"{slug}.md")
-        with open(path, "w", encoding="utf-8") as handle:
+        written = [path, os.path.join(plain, "documents", folder, f"{slug}.md")]
+        with open(written[0], "w", encoding="utf-8") as handle:
             handle.write(front_matter(fields) + body)
-        with open(os.path.join(plain, "documents", folder, f"{slug}.md"), "w",
-                  encoding="utf-8") as handle:
+        with open(written[1], "w", encoding="utf-8") as handle:
             handle.write(pelican_metadata(fields, day) + body)
         if table:
             text = writer.table(table.removesuffix(".table.yaml"))
             for base in (portal, plain):
-                with open(os.path.join(base, "documents", folder, table), "w",
-                          encoding="utf-8") as handle:
+                written.append(os.path.join(base, "documents", folder, table))
+                with open(written[-1], "w", encoding="utf-8") as handle:
                     handle.write(text)
+        _date_files(written, day)
         documents.append(path)
     about = "---\ntitle: เกี่ยวกับหน่วยงาน\ntype: page\nslug: about\n---\n\n" + writer.paragraph()
     with open(os.path.join(portal, "pages", "about.md"), "w", encoding="utf-8") as handle:

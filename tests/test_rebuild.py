@@ -4,11 +4,13 @@ The guarantee checked here: after any edit, the site a rebuild makes is byte for
 byte the site a one-off build of the same content makes.
 """
 
+import datetime
 import filecmp
 import gc
 import os
 import shutil
 import weakref
+import zoneinfo
 
 import pytest
 from pelican import signals
@@ -75,6 +77,28 @@ def test_a_body_edit_renders_its_page_and_reuses_the_others(three_documents, tmp
     assert "ย่อหน้าที่แก้ไขใหม่" in site.read("documents/b-1/index.html")
     # Rendered again: the edited page, and the home page (Pelican's paginated index).
     assert reuse.reused_count() == len(html_pages(site)) - 2
+    assert_same_as_one_off_build(site, tmp_path)
+
+
+def test_the_first_edit_of_an_old_document_renders_only_its_own_page(site, tmp_path):
+    # Committed long ago: the first save moves its "last changed" day to today,
+    # which only its own page shows (site_integrity/reuse.py). Saved with no
+    # change, so that only the day tells the page must be rendered again.
+    site.add({
+        "documents/a.md": announcement(slug="a-1", title="ประกาศฉบับหนึ่ง"),
+        "documents/b.md": announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568"),
+    })
+    long_ago = datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.timezone.utc).timestamp()
+    for name in ("documents/a.md", "documents/b.md"):
+        os.utime(site.content / name, (long_ago, long_ago))
+    assert site.build(**WARM).ok
+    assert 'datetime="2025-01-10"' in site.read("documents/b-1/index.html")
+    edit(site, "documents/b.md", announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568"))
+    today = datetime.datetime.fromtimestamp(os.stat(site.content / "documents/b.md").st_mtime,
+                                            zoneinfo.ZoneInfo("Asia/Bangkok")).date()
+    page = site.read("documents/b-1/index.html")
+    assert f'datetime="{today.isoformat()}"' in page and "2025-01-10" not in page
+    assert reuse.reused_count() == len(html_pages(site)) - 2  # b's page and the home page
     assert_same_as_one_off_build(site, tmp_path)
 
 

@@ -10,8 +10,9 @@ everything its rendering reads:
   put there, with each document (Pelican content object) represented by all
   its attributes except its body;
 * the page: its file name, template and the keyword values it is rendered
-  with; the page's own document (``article`` or ``page``) counts with its
-  body, the documents it lists only with their attributes.
+  with; the page's own document (``article`` or ``page``) counts with the
+  values only its own page shows (its body, its tables, the day it last
+  changed), the documents it lists only with their other attributes.
 
 When the signature equals the one of the same file in the build now online,
 that file is hard-linked into the staging folder instead of rendering the
@@ -21,8 +22,10 @@ title, slug or date, a template or a setting re-renders every page, because
 each page's menu, breadcrumbs and listings can show them.
 
 A template must therefore show the body (content, summary taken from the
-body) only of the page's own document; listings show titles, dates and other
-attributes, which count. Values are hashed once per build (by identity), and
+body, tables) and the day of the last change (git_dates) only of the page's
+own document; listings show titles, dates and other attributes, which count.
+So the first save of a document edited long ago, which moves its "last
+changed" day to today, still re-renders its own page only. Values are hashed once per build (by identity), and
 a document's values once per serve session while they stay the same objects
 (``Build._document_digest``): a plugin must not change a value in place. Values that cannot
 be compared (objects pickle refuses) make the page render again, never a
@@ -48,10 +51,14 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 SETTING = "PORTAL_WARM_REBUILDS"
-# Content attributes that the build's context already covers, or that hold
-# the body (counted only for documents a page receives).
+# Content attributes that the build's context already covers.
 _SHARED_ATTRIBUTES = {"settings", "_context"}
-_BODY_ATTRIBUTES = ("_content", "table_exports")
+# What only the document's own page shows (counted for the documents a page
+# receives as ``article`` or ``page``): the body, its tables, and the day it
+# last changed (git_dates sets the attribute and the same metadata key).
+_OWN_PAGE_ATTRIBUTES = ("_content", "table_exports", "last_changed")
+_OWN_PAGE_METADATA = {"last_changed"}
+_NOT_LISTED_ATTRIBUTES = _SHARED_ATTRIBUTES | set(_OWN_PAGE_ATTRIBUTES) | {"metadata"}
 # Settings that say how a build runs (cache, staging, search later), never
 # what a page shows, are named PORTAL_*; OUTPUT_PATH is the staging folder.
 _BUILD_MODE_PREFIX = "PORTAL_"
@@ -193,7 +200,7 @@ class Build:
             hasher.update(self._value_digest(options))
             for key in _OWN_DOCUMENT:
                 if isinstance(kwargs.get(key), Content):
-                    _hash_body(hasher, kwargs[key])
+                    _hash_own_page_values(hasher, kwargs[key])
             return hasher.hexdigest()
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError, OSError):
             return None  # rendered, never stale (OSError: a theme file went while walked)
@@ -237,36 +244,72 @@ class Build:
         A part whose value is the very object hashed for the same document by
         an earlier build keeps that digest: serve's kept documents share their
         values with the copies of later builds (front_matter/warm.py), and no
-        value is changed in place. A part that holds other documents is hashed
-        again, since their attributes may have changed.
+        value is changed in place. A document whose parts are all those of the
+        earlier build (or equal strings, numbers and days, which receivers
+        make anew on every build) keeps its whole digest. A part that holds
+        other documents is hashed again, since their attributes may have
+        changed.
         """
-        parts = {("attribute", k): v for k, v in vars(content).items()
-                 if k not in _SHARED_ATTRIBUTES and k not in _BODY_ATTRIBUTES and k != "metadata"}
-        parts.update((("metadata", k), v) for k, v in getattr(content, "metadata", {}).items())
-        earlier = _document_parts.get(content.source_path, _Parts({}, {}))
+        attributes = {k: v for k, v in vars(content).items() if k not in _NOT_LISTED_ATTRIBUTES}
+        metadata = {k: v for k, v in getattr(content, "metadata", {}).items()
+                    if k not in _OWN_PAGE_METADATA}
+        earlier = _document_parts.get(content.source_path)
+        if (earlier is not None and earlier.whole is not None
+                and _same_values(earlier.attributes, attributes)
+                and _same_values(earlier.metadata, metadata)):
+            return earlier.whole
+        parts = {("attribute", k): v for k, v in attributes.items()}
+        parts.update((("metadata", k), v) for k, v in metadata.items())
+        before = {}
+        if earlier is not None:
+            before = {("attribute", k): v for k, v in earlier.attributes.items()}
+            before.update((("metadata", k), v) for k, v in earlier.metadata.items())
         hasher = hashlib.blake2b(type(content).__name__.encode(), digest_size=20)
         lasting = {}
         for key in sorted(parts):
             value = parts[key]
-            if key in earlier.digests and earlier.values.get(key, _parts) is value:
+            if earlier is not None and key in earlier.digests and before.get(key, _parts) is value:
                 digest = earlier.digests[key]
             else:
                 digest = self._value_digest(value)
             if id(value) not in self.holding_documents:
                 lasting[key] = digest
             hasher.update(repr(key).encode() + b"\0" + digest)
-        _document_parts[content.source_path] = _Parts(parts, lasting)
-        return hasher.digest()
+        whole = hasher.digest()
+        _document_parts[content.source_path] = _Parts(
+            attributes, metadata, lasting, whole if len(lasting) == len(parts) else None)
+        return whole
 
 
 class _Parts(NamedTuple):
-    values: dict  # part of a document -> its value (kept, so that its id stays its own)
-    digests: dict  # part -> digest, for the values that hold no document
+    # The parts as hashed (kept, so that their ids stay their own).
+    attributes: dict
+    metadata: dict
+    digests: dict  # ("attribute" or "metadata", name) -> digest, for values holding no document
+    whole: bytes | None  # the document's digest, when no part holds other documents
 
 
 # Serve rebuilds: source path -> _Parts of the latest build that hashed that document.
 _document_parts: dict = {}
 _parts = object()  # marks a part the earlier build did not have
+# Values that receivers make anew on every build (URLs, days), compared by
+# value: equal ones have the same repr. (Not floats: 0.0 == -0.0.)
+_EQUAL_BY_VALUE = (str, int, bool, datetime.date, type(None))
+
+
+def _same_values(before: dict, now: dict) -> bool:
+    if len(before) != len(now):
+        return False
+    for key, value in now.items():
+        old = before.get(key, _parts)
+        if old is value:
+            continue
+        kind = type(value)
+        if kind is not type(old) or not (kind in _EQUAL_BY_VALUE or kind is list) or old != value:
+            return False
+        if kind is list and value:  # an empty list anew (Pelican's translations)
+            return False
+    return True
 
 
 def page_settings(settings) -> dict:
@@ -283,8 +326,8 @@ def settings_digest(settings) -> bytes | None:
         return None
 
 
-def _hash_body(hasher, content) -> None:
-    for name in _BODY_ATTRIBUTES:
+def _hash_own_page_values(hasher, content) -> None:
+    for name in _OWN_PAGE_ATTRIBUTES:
         value = getattr(content, name, None)
         if isinstance(value, str):
             # A kept document's copy shares its body (a str, never changed) with
@@ -294,8 +337,8 @@ def _hash_body(hasher, content) -> None:
                 earlier = (value, hashlib.blake2b(value.encode(), digest_size=20).digest())
                 _body_digests[(content.source_path, name)] = earlier
             hasher.update(earlier[1])
-        elif value is None:  # most documents have no table
-            hasher.update(b"None")
+        elif isinstance(value, _PLAIN):  # None: most documents have no table
+            hasher.update(repr(value).encode())
         else:
             hasher.update(_pickled(value)[0])
 
