@@ -338,6 +338,7 @@ def fix_urls(generator):
     for content in site_integrity.written_contents(generator):
         content.override_url = content.url
         content.override_save_as = content.save_as
+        warm.keep_urls(content)
 
 
 def check_unique_urls(generators):

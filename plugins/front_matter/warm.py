@@ -16,7 +16,9 @@ an earlier build made, when
 
 The copy is the object as it was right after it was made, before the
 generators' finalized receivers (front_matter's ``fix_urls``, git_dates) set
-more on it, with this build's settings and context. It is a shallow copy (its
+more on it, with this build's settings and context; only the URL and output
+file that ``fix_urls`` computed go with it (``keep_urls``), since they depend
+on nothing but the document and the settings. It is a shallow copy (its
 own attribute dictionary and metadata dictionary): receivers may set
 attributes and metadata keys, as every plugin and Pelican do, but must never
 change a document's value in place (append to its list of signatories), or
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import os
+import weakref
 from typing import NamedTuple
 
 import content_errors
@@ -43,6 +46,8 @@ class _Kept(NamedTuple):
 
 
 _KEPT: dict = {}  # absolute source path -> _Kept
+# This build's newly made documents -> their copies in _KEPT.
+_copies: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _reused = [0]  # documents the latest build took from _KEPT (tests, benchmark)
 
 
@@ -53,6 +58,16 @@ def keep_documents(generator) -> None:
     documents = _Documents(generator)
     generator.get_cached_data = documents.get
     generator.cache_data = documents.keep
+
+
+def keep_urls(content) -> None:
+    """front_matter.fix_urls: a new document's URL and output file go with its
+    kept copy, so that later builds need not format them again (a template
+    expansion and a relative path each)."""
+    kept = _copies.get(content)
+    if kept is not None:
+        kept.override_url = content.override_url
+        kept.override_save_as = content.override_save_as
 
 
 def reset(*_args) -> None:
@@ -93,6 +108,7 @@ class _Documents:
         kept.metadata = dict(content.metadata)
         kept.settings = kept._context = None  # not this build's: its whole context would stay
         _KEPT[path] = _Kept(parse, self.settings, kept)
+        _copies[content] = kept
 
     def _unchanged_parse(self, path):
         """FrontMatterReader.unchanged_parse of ``path``; None for another reader."""

@@ -141,13 +141,13 @@ class _Pickler(pickle.Pickler):
     build (``Build._value_digest``), not once per page that lists them.
     """
 
-    def __init__(self, stream, met):
+    def __init__(self, stream, met, kinds):
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
         self.met = met
         # By exact type, looked up by pickle itself: a Python method called for
         # every object (reducer_override) cost a third of the pickling time.
-        self.dispatch_table = dict.fromkeys(_all_subclasses(Content), self._content)
-        self.dispatch_table.update(dict.fromkeys(_all_subclasses(URLWrapper), _url_wrapper))
+        self.dispatch_table = dict.fromkeys(kinds.contents, self._content)
+        self.dispatch_table.update(dict.fromkeys(kinds.url_wrappers, _url_wrapper))
         self.dispatch_table.update({types.ModuleType: _code, types.FunctionType: _code})
 
     def _content(self, value):
@@ -170,9 +170,21 @@ def _all_subclasses(cls) -> list:
     return found
 
 
-def _pickled(value) -> tuple[bytes, list]:
+class _Kinds(NamedTuple):
+    """The classes pickled as tokens, looked up once per build (plugins may
+    define subclasses; a lookup costs more than pickling a small value)."""
+
+    contents: list
+    url_wrappers: list
+
+
+def _kinds() -> _Kinds:
+    return _Kinds(_all_subclasses(Content), _all_subclasses(URLWrapper))
+
+
+def _pickled(value, kinds: _Kinds | None = None) -> tuple[bytes, list]:
     stream, met = io.BytesIO(), []
-    _Pickler(stream, met).dump(value)
+    _Pickler(stream, met, kinds or _kinds()).dump(value)
     return stream.getvalue(), met
 
 
@@ -187,6 +199,7 @@ class Build:
         self.keep_alive = []  # the values whose id() is a key above
         self.digest = None
         self.context_keys = None
+        self.kinds = _kinds()
 
     def page_signature(self, name, template, context, options, kwargs):
         """Signature of one write_file call, or None when it cannot be compared."""
@@ -228,7 +241,7 @@ class Build:
             if isinstance(value, Content):
                 self.digests[key] = self._document_digest(value)
             else:
-                data, met = _pickled(value)
+                data, met = _pickled(value, self.kinds)
                 hasher = hashlib.blake2b(data, digest_size=20)
                 for content in met:
                     hasher.update(self._value_digest(content))
@@ -329,21 +342,20 @@ def settings_digest(settings) -> bytes | None:
 def _hash_own_page_values(hasher, content) -> None:
     for name in _OWN_PAGE_ATTRIBUTES:
         value = getattr(content, name, None)
-        if isinstance(value, str):
-            # A kept document's copy shares its body (a str, never changed) with
-            # the earlier builds' copies: hashed once per serve session.
-            earlier = _body_digests.get((content.source_path, name))
-            if earlier is None or earlier[0] is not value:
-                earlier = (value, hashlib.blake2b(value.encode(), digest_size=20).digest())
-                _body_digests[(content.source_path, name)] = earlier
-            hasher.update(earlier[1])
-        elif isinstance(value, _PLAIN):  # None: most documents have no table
-            hasher.update(repr(value).encode())
-        else:
-            hasher.update(_pickled(value)[0])
+        if isinstance(value, _PLAIN) and not isinstance(value, str):
+            hasher.update(repr(value).encode())  # None (most have no table), a day
+            continue
+        # A kept document's copy shares its body and tables (never changed in
+        # place) with the earlier builds' copies: hashed once per serve session.
+        earlier = _own_page_digests.get((content.source_path, name))
+        if earlier is None or earlier[0] is not value:
+            data = value.encode() if isinstance(value, str) else _pickled(value)[0]
+            earlier = (value, hashlib.blake2b(data, digest_size=20).digest())
+            _own_page_digests[(content.source_path, name)] = earlier
+        hasher.update(earlier[1])
 
 
-_body_digests: dict = {}  # (source path, attribute) -> (body, its digest)
+_own_page_digests: dict = {}  # (source path, attribute) -> (value, its digest)
 
 
 def _theme_stamp(theme: str) -> bytes:
