@@ -95,15 +95,8 @@ def write_sitemap(pelican):
     output = os.path.abspath(pelican.output_path)
     lastmod = _LASTMOD.pop(output, {})
     base = site_url(pelican.settings)
-    pages = []
-    for folder, _dirs, files in os.walk(output):
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            relative = os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
-            if relative.startswith(SKIPPED):
-                continue
-            pages.append(relative)
+    pages = [relative for relative in site_integrity.site_listing(output)[0]
+             if relative.endswith(".html") and not relative.startswith(SKIPPED)]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for relative in sorted(pages):

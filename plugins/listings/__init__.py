@@ -13,7 +13,9 @@ Owns the shape of every listing and the pages that show them:
 It also puts in the template context what the home page and the layout need:
 ``listings`` (the groups), ``latest_announcements`` and ``site_pages`` (the
 information pages the layout links by slug: complaints, accessibility, privacy).
-Templates only present these; nothing here decides how they look.
+Templates only present these; nothing here decides how they look. Pelican's
+own category pages, which these replace, are switched off, and so is the
+work Pelican would do for them.
 """
 
 from __future__ import annotations
@@ -143,5 +145,15 @@ def get_generators(pelican):
     return ListingsGenerator
 
 
+def skip_switched_off_category_pages(generator):
+    """article_generator_init: Pelican's category pages are switched off
+    (CATEGORY_SAVE_AS = ""; these listings replace them), yet Pelican matches
+    every article against every category's list before it finds it has
+    nothing to write: 0.2 s at 5,000 documents, growing with their square."""
+    if not generator.settings.get("CATEGORY_SAVE_AS"):
+        generator.generate_categories = lambda write: None
+
+
 def register():
     signals.get_generators.connect(get_generators)
+    signals.article_generator_init.connect(skip_switched_off_category_pages)

@@ -372,12 +372,7 @@ class LinkChecker:
         self.answers = {}  # (page or its folder, url) -> problem or None, see problem()
         # Every file and folder of the written site, walked once: a link is
         # checked against these sets, not with a system call per link.
-        self.files, self.folders = set(), {""}
-        for folder, dirs, files in os.walk(output):
-            relative = os.path.relpath(folder, output).replace(os.sep, "/")
-            prefix = "" if relative == "." else relative + "/"
-            self.folders.update(prefix + name for name in dirs)
-            self.files.update(prefix + name for name in files)
+        self.files, self.folders = site_listing(output)
 
     def check(self):
         global _parsed_pages, _previous_check
@@ -507,6 +502,25 @@ class LinkChecker:
             "(broken link in a generated page; line of the generated HTML)",
             DEVELOPER_HINT,
         )
+
+
+def site_listing(output: str) -> tuple[set, set]:
+    """(files, folders) of a written site, as "/"-separated names relative to
+    it; the site's root is the folder "". Symbolic links are not followed."""
+    files, folders = set(), {""}
+
+    def walk(path, prefix):
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if not entry.is_dir():
+                    files.add(prefix + entry.name)
+                    continue
+                folders.add(prefix + entry.name)
+                if not entry.is_symlink():
+                    walk(entry.path, prefix + entry.name + "/")
+
+    walk(output, "")
+    return files, folders
 
 
 _parsed_pages = {}  # signature -> parse of the page, from the latest check (reuse.py)
