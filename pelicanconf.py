@@ -64,7 +64,9 @@ TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 # --- Build -------------------------------------------------------------------
 THEME = os.path.join(ROOT, "theme")
 OUTPUT_PATH = os.path.join(ROOT, "output")
-DELETE_OUTPUT_DIRECTORY = True  # the build writes to a fresh staging folder anyway
+# The build writes to a fresh staging folder, or in `invoke serve` to the
+# folders of an earlier site emptied of files, which Pelican must leave.
+DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 # Order matters: plugins run in this order on each signal. On `finalized`,

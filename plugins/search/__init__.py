@@ -395,7 +395,8 @@ class LaterIndex:
         with self.swap_lock:
             bundle = os.path.join(online, BUNDLE_DIR)
             if os.path.isdir(bundle):
-                shutil.copytree(bundle, os.path.join(staging, BUNDLE_DIR), copy_function=os.link)
+                shutil.copytree(bundle, os.path.join(staging, BUNDLE_DIR), copy_function=os.link,
+                                dirs_exist_ok=True)  # a spare's empty folders (site_build)
         self.requested += 1
         self.documents = documents
 

@@ -7,10 +7,17 @@ the old site. A failed run (content errors, or any other failure) removes the
 staging folder, so the previous site stays exactly as it was. Content errors
 reported after writing (checks of the written site, such as site_integrity's)
 fail the run the same way.
+
+In `invoke serve` the site replaced by a rebuild is emptied of its files in a
+thread and kept: the next rebuild writes into its folders (a spare), instead
+of making some 5,000 folders again. A staging folder made from a spare holds
+folders only, and those the build did not fill are removed before the swap,
+so it ends exactly as a fresh one would.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import os
@@ -32,6 +39,7 @@ STAGING_PREFIX = ".output-staging-"
 # reuse the previous site read it there; OUTPUT_PATH is the staging folder).
 PUBLISHED_PATH_SETTING = "PORTAL_PUBLISHED_PATH"
 RETIRED_PREFIX = ".output-retired-"
+SPARE_PREFIX = ".output-spare-"  # serve: a retired site emptied of files
 
 
 @dataclass
@@ -62,12 +70,15 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     _remove_leftovers(parent)
-    staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
+    spare = _take_spare(parent) if reuse.enabled(settings) else None
+    staging = spare or tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
     settings["OUTPUT_PATH"] = staging
     settings[PUBLISHED_PATH_SETTING] = output
     try:
         pelican = Pelican(settings)
         pelican.run()
+        if spare:
+            _remove_empty_folders(staging)
         if inspect is not None:
             inspect(pelican)
         # Checks of the written site (site_integrity, on `finalized`, and
@@ -87,7 +98,7 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
         _forget_pelican_memos()
     if keep:
         # A rebuild of `invoke serve` returns as soon as the new site is online;
-        # the old one is deleted meanwhile.
+        # the old one is emptied meanwhile, for the next rebuild (a spare).
         _swap_in(staging, output, wait=not reuse.enabled(settings))
         if reuse.enabled(settings):
             reuse.commit(output)  # the next rebuild may reuse this site's unchanged pages
@@ -130,7 +141,8 @@ _builds = [0]  # warm builds of this process
 def _swap_in(staging: str, output: str, wait: bool = True) -> None:
     """Replace ``output`` by ``staging``; the old site survives any failure here.
 
-    With ``wait=False`` the old site's files are deleted by a thread.
+    With ``wait=False`` (serve) a thread makes a spare of the old site, or
+    after the first build, of the new site's folders.
     """
     retired = None
     if os.path.exists(output):
@@ -145,21 +157,117 @@ def _swap_in(staging: str, output: str, wait: bool = True) -> None:
         raise
     if retired and wait:
         shutil.rmtree(retired, ignore_errors=True)
-    elif retired:
-        deleting = threading.Thread(target=shutil.rmtree, args=(retired, True), daemon=True)
-        deleting.start()
-        _deleting.append(deleting)
+    elif not wait:
+        making = threading.Thread(target=_make_spare, args=(retired or output,), daemon=True)
+        making.start()
+        _making.append(making)
     os.chmod(output, 0o755)  # mkdtemp makes it private; a web server must read it
 
 
-_deleting: list = []  # threads deleting retired sites (serve rebuilds)
+_making: list = []  # threads making spares (serve builds)
+_spares: list = []  # retired sites emptied of files, for the next serve rebuild
+# A spare older than this is deleted, not used: other processes' builds delete
+# leftovers older than an hour (_remove_leftovers).
+SPARE_AGE = 1800
+
+
+def _make_spare(site: str) -> None:
+    """A thread: a retired site loses its files and keeps its folders. After
+    the first build, which retired no site, the new site's folders are copied."""
+    try:
+        if os.path.basename(site).startswith(RETIRED_PREFIX):
+            spare = _emptied(site)
+        else:
+            spare = _folders_of(site)
+    except OSError:  # a folder went meanwhile (the next build swapped the site)
+        return
+    _spares.append(spare)
+
+
+def _emptied(retired: str) -> str:
+    try:
+        _delete_files(retired)
+        spare = _renamed(retired, RETIRED_PREFIX, SPARE_PREFIX)
+        os.rename(retired, spare)
+        os.utime(spare)  # its age counts from now (_take_spare)
+        return spare
+    except OSError:
+        shutil.rmtree(retired, ignore_errors=True)
+        raise
+
+
+def _folders_of(site: str) -> str:
+    spare = tempfile.mkdtemp(prefix=SPARE_PREFIX, dir=os.path.dirname(site))
+    try:
+        _copy_folders(site, spare)
+        return spare
+    except OSError:
+        shutil.rmtree(spare, ignore_errors=True)
+        raise
+
+
+def _delete_files(folder: str) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _delete_files(entry.path)
+            else:
+                os.unlink(entry.path)
+
+
+def _copy_folders(source: str, target: str) -> None:
+    with os.scandir(source) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                os.mkdir(os.path.join(target, entry.name))
+                _copy_folders(entry.path, os.path.join(target, entry.name))
+
+
+def _renamed(path: str, prefix: str, new_prefix: str) -> str:
+    folder, name = os.path.split(path)
+    return os.path.join(folder, new_prefix + name.removeprefix(prefix))
+
+
+@atexit.register
+def _remove_spares() -> None:
+    """When `invoke serve` stops, its spares go too."""
+    while _spares:
+        shutil.rmtree(_spares.pop(), ignore_errors=True)
+
+
+def _take_spare(parent: str) -> str | None:
+    """A spare of this output folder's parent, renamed as a staging folder; None if there is none."""
+    while _spares:
+        spare = _spares.pop()
+        try:
+            young = time.time() - os.stat(spare).st_mtime < SPARE_AGE
+            if young and os.path.dirname(spare) == parent:
+                staging = _renamed(spare, SPARE_PREFIX, STAGING_PREFIX)
+                os.rename(spare, staging)
+                return staging
+        except OSError:
+            pass
+        shutil.rmtree(spare, ignore_errors=True)
+    return None
+
+
+def _remove_empty_folders(folder: str) -> bool:
+    """Remove the folders under ``folder`` that hold no file; True when it is empty itself."""
+    empty = True
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and _remove_empty_folders(entry.path):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+    return empty
 
 
 def settle() -> None:
-    """Wait until the old sites of earlier rebuilds are deleted (the benchmark:
-    a staff member saves again seconds later, not while the disk is busy)."""
-    while _deleting:
-        _deleting.pop().join()
+    """Wait until the spares of earlier builds are made (the benchmark: a staff
+    member saves again seconds later, not while the disk is busy)."""
+    while _making:
+        _making.pop().join()
 
 
 def _remove_leftovers(parent: str, older_than: float = 3600) -> None:
@@ -171,7 +279,7 @@ def _remove_leftovers(parent: str, older_than: float = 3600) -> None:
     now = time.time()
     for name in os.listdir(parent):
         path = os.path.join(parent, name)
-        if name.startswith((STAGING_PREFIX, RETIRED_PREFIX)):
+        if name.startswith((STAGING_PREFIX, RETIRED_PREFIX, SPARE_PREFIX)):
             try:
                 if now - os.stat(path).st_mtime > older_than:
                     shutil.rmtree(path, ignore_errors=True)

@@ -506,18 +506,22 @@ class LinkChecker:
 
 def site_listing(output: str) -> tuple[set, set]:
     """(files, folders) of a written site, as "/"-separated names relative to
-    it; the site's root is the folder "". Symbolic links are not followed."""
+    it; the site's root is the folder "". Symbolic links are not followed. A
+    folder with no file below it is not listed: it is no page, and serve's
+    staging folders hold such folders until the build ends (site_build)."""
     files, folders = set(), {""}
 
-    def walk(path, prefix):
+    def walk(path, prefix) -> bool:
+        found = False
         with os.scandir(path) as entries:
             for entry in entries:
                 if not entry.is_dir():
                     files.add(prefix + entry.name)
-                    continue
-                folders.add(prefix + entry.name)
-                if not entry.is_symlink():
-                    walk(entry.path, prefix + entry.name + "/")
+                    found = True
+                elif entry.is_symlink() or walk(entry.path, prefix + entry.name + "/"):
+                    folders.add(prefix + entry.name)
+                    found = True
+        return found
 
     walk(output, "")
     return files, folders
