@@ -44,6 +44,9 @@ _READ_CACHE: dict = {}
 _PARSE_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "MARKDOWN", "ITA_CATALOG_DIR")
 
 
+_FOLDER_STAMPS: dict = {}  # folder -> its latest _folder_stamp (serve rebuilds)
+
+
 def _stamps(source: str, paths) -> tuple:
     """reuse.file_stamp of the source and of each path (None for a missing one)."""
     return tuple(reuse.file_stamp(path) for path in (source, *paths))
@@ -167,7 +170,11 @@ class FrontMatterReader(BaseReader):
                     except OSError:
                         continue
                     entries.append((entry.name, state.st_mtime_ns, state.st_size))
-            stamps[folder] = tuple(sorted(entries))
+            stamp = tuple(sorted(entries))
+            # The previous build's object when equal: each of the folder's
+            # documents then compares its stamp by identity, not entry by entry.
+            earlier = _FOLDER_STAMPS.get(folder)
+            stamps[folder] = _FOLDER_STAMPS[folder] = earlier if earlier == stamp else stamp
         return stamps[folder]
 
     def _convert(self, body):

@@ -115,7 +115,7 @@ class IntegrityWriter(Writer):
         if self._first_write(path):
             self._written_files.add(path)
             _make_parent(path)
-            reuse.link_or_copy(online, path)
+            reuse.link_or_copy(relative, online, path)
             reuse.count_reused()
         return True
 

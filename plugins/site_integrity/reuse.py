@@ -77,6 +77,7 @@ class _Online:
         self.path = None  # the output folder the signatures describe
         self.pages = {}  # relative name -> (signature, file_stamp of the file)
         self.pending = {}
+        self.linked = {}  # relative name -> file_stamp, of the pending pages taken from online
         self.reused = 0  # pages of the running build taken from the online site
 
 
@@ -96,10 +97,13 @@ def commit(output_path: str) -> None:
     """
     pages = {}
     for relative, signature in _online.pending.items():
-        stamp = file_stamp(os.path.join(output_path, relative))
+        # A page linked from the previous site is the same file (a link keeps
+        # its identity); only the others are looked at.
+        stamp = (_online.linked.get(relative)
+                 or file_stamp(os.path.join(output_path, relative)))
         if stamp is not None:
             pages[relative] = (signature, stamp)
-    _online.path, _online.pages, _online.pending = output_path, pages, {}
+    _online.path, _online.pages, _online.pending, _online.linked = output_path, pages, {}, {}
 
 
 def file_stamp(path: str):
@@ -118,7 +122,7 @@ def relative_name(relpath: str) -> str:
 
 
 def discard() -> None:
-    _online.pending = {}
+    _online.pending, _online.linked = {}, {}
 
 
 def reused_count() -> int:
@@ -200,6 +204,7 @@ class Build:
         self.digest = None
         self.context_keys = None
         self.kinds = _kinds()
+        self.document_kinds = frozenset(self.kinds.contents)
 
     def page_signature(self, name, template, context, options, kwargs):
         """Signature of one write_file call, or None when it cannot be compared."""
@@ -220,12 +225,12 @@ class Build:
 
     def _build_digest(self, context) -> bytes:
         self.context_keys = frozenset(context)
-        settings = page_settings(self.settings)
-        values = {k: v for k, v in context.items()
-                  if not k.isupper() and k not in _PER_WRITE_KEYS}
         hasher = hashlib.blake2b(digest_size=20)
         hasher.update(_theme_stamp(self.settings.get("THEME", "")))
-        hasher.update(self._value_digest((settings, sorted(values.items()))))
+        hasher.update(self._value_digest(page_settings(self.settings)))
+        for key in sorted(context):  # one by one: lists of documents take the short way
+            if not key.isupper() and key not in _PER_WRITE_KEYS:
+                hasher.update(repr((key, self._value_digest(context[key]))).encode())
         return hasher.digest()
 
     def _value_digest(self, value) -> bytes:
@@ -240,6 +245,15 @@ class Build:
         if key not in self.digests:
             if isinstance(value, Content):
                 self.digests[key] = self._document_digest(value)
+            elif type(value) in (list, tuple) and all(type(item) in self.document_kinds
+                                                      for item in value):
+                # The context's lists of thousands of documents: their digests
+                # in order, without pickling a token for each.
+                hasher = hashlib.blake2b(type(value).__name__.encode(), digest_size=20)
+                for document in value:
+                    hasher.update(self._value_digest(document))
+                self.digests[key] = hasher.digest()
+                self.holding_documents.add(key)
             else:
                 data, met = _pickled(value, self.kinds)
                 hasher = hashlib.blake2b(data, digest_size=20)
@@ -378,7 +392,7 @@ def online_copy(relative: str, signature) -> str | None:
     return path if file_stamp(path) == online[1] else None
 
 
-def link_or_copy(online: str, path: str) -> None:
+def link_or_copy(relative: str, online: str, path: str) -> None:
     """Give the staging folder the online file ``online`` as ``path``.
 
     A hard link costs no reading or writing; the staging folder then shares
@@ -390,6 +404,7 @@ def link_or_copy(online: str, path: str) -> None:
     """
     try:
         os.link(online, path)
+        _online.linked[relative] = _online.pages[relative][1]
     except OSError:
         shutil.copyfile(online, path)
 
@@ -415,7 +430,7 @@ def write_bytes(settings, relative: str, data: bytes) -> None:
         os.unlink(path)  # a collision (reported by the checks) may be a link to the online site
     online = online_copy(relative, digest)
     if online is not None:
-        link_or_copy(online, path)
+        link_or_copy(relative, online, path)
         return
     with open(path, "wb") as handle:
         handle.write(data)
