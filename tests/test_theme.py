@@ -79,23 +79,36 @@ def test_document_page_has_breadcrumbs_skip_link_and_landmarks(site):
 
 
 def test_last_change_comes_from_git_in_thai_buddhist_era(site, tmp_path):
-    site.add({"documents/a.md": ANNOUNCEMENT, "documents/r.md": REPORT})
-    env = {**os.environ, "GIT_AUTHOR_NAME": "staff", "GIT_AUTHOR_EMAIL": "staff@example.go.th",
-           "GIT_COMMITTER_NAME": "staff", "GIT_COMMITTER_EMAIL": "staff@example.go.th",
-           "GIT_COMMITTER_DATE": "2025-06-01T23:30:00+00:00",
-           "GIT_AUTHOR_DATE": "2025-06-01T23:30:00+00:00"}
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "documents"]):
-        subprocess.run(["git", *args], cwd=site.content, env=env, check=True)
+    site.add({"documents/a.md": ANNOUNCEMENT, "documents/r.md": REPORT,
+              "documents/2567/plan/plan.md": ANNOUNCEMENT.replace(
+                  "slug: announcement-2568-001", "slug: plan-2567")})
+
+    def commit(when, *paths):
+        env = {**os.environ, "GIT_AUTHOR_NAME": "staff", "GIT_AUTHOR_EMAIL": "staff@example.go.th",
+               "GIT_COMMITTER_NAME": "staff", "GIT_COMMITTER_EMAIL": "staff@example.go.th",
+               "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+        for args in (["add", *paths], ["commit", "-q", "-m", "documents"]):
+            subprocess.run(["git", *args], cwd=site.content, env=env, check=True)
+
+    subprocess.run(["git", "init", "-q"], cwd=site.content, check=True)
+    commit("2025-06-01T23:30:00+00:00", ".")
+    announcement = site.content / "documents/a.md"
+    announcement.write_text(announcement.read_text(encoding="utf-8") + "\nแก้คำผิด\n",
+                            encoding="utf-8")
+    commit("2025-08-10T03:00:00+00:00", "documents/a.md")
     # An uncommitted edit is newer than the last commit: its file time counts.
     edited = site.content / "documents/r.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nแก้ไขเพิ่มเติม\n", encoding="utf-8")
     moment = datetime.datetime(2025, 7, 20, 12, 0, tzinfo=datetime.timezone.utc).timestamp()
     os.utime(edited, (moment, moment))
     assert site.build().ok
-    committed = site.read("documents/announcement-2568-001/index.html")
-    # 23:30 UTC on 1 June is 2 June in Bangkok.
+    # 23:30 UTC on 1 June is 2 June in Bangkok; the plan, in a folder of its
+    # own, was committed then and not since.
     assert ('<p class="last-changed">ปรับปรุงข้อมูลหน้านี้ล่าสุด '
-            '<time datetime="2025-06-02">๒ มิถุนายน ๒๕๖๘</time></p>') in committed
+            '<time datetime="2025-06-02">๒ มิถุนายน ๒๕๖๘</time></p>') in site.read(
+        "documents/plan-2567/index.html")
+    assert '<time datetime="2025-08-10">๑๐ สิงหาคม ๒๕๖๘</time></p>' in site.read(
+        "documents/announcement-2568-001/index.html")
     assert '<time datetime="2025-07-20">๒๐ กรกฎาคม ๒๕๖๘</time></p>' in site.read(
         "documents/report-2566-001/index.html")
 
