@@ -9,10 +9,12 @@ for plain Pelican with the front matter turned into Pelican's own
 ``Key: value`` metadata lines.
 
 The Thai text comes from the word lists below, drawn at random with a fixed
-seed, so two runs with the same N write the same corpus. Each file is dated
-the day its document was issued, so the benchmark's edit moves that
-document's "last changed" day to today, as the first save of an old
-document does.
+seed, so two runs with the same N write the same corpus. As a portal kept
+for years, the corpus is a git repository whose documents were committed long
+ago (``commit``; git_dates reads their last change from it), and each file is
+dated the day its document was issued: the benchmark's edit moves that
+document's "last changed" day to today, as the first save of an old document
+does.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import shutil
+import subprocess
 
 import ita_catalog
 import thai_format
@@ -221,3 +225,23 @@ def write(root: str, count: int, catalog_dir: str, seed: int = 8) -> dict:
     with open(os.path.join(plain, "pages", "about.md"), "w", encoding="utf-8") as handle:
         handle.write("Title: เกี่ยวกับหน่วยงาน\nSlug: about\n\n" + writer.paragraph() + "\n")
     return {"portal": portal, "plain": plain, "documents": documents}
+
+
+COMMITTED = "2025-10-01T10:00:00+07:00"  # when the corpus was committed
+# What the benchmark writes beside the documents: not part of the portal.
+IGNORED = "/out-*/\n/.output-*/\n/.search-*/\n/plain-cache/\n/documents.json\n"
+
+
+def commit(root: str) -> bool:
+    """Make ``root`` a git repository with everything committed on COMMITTED;
+    False (and no repository) when git is missing."""
+    if shutil.which("git") is None:
+        return False
+    with open(os.path.join(root, ".gitignore"), "w", encoding="utf-8") as handle:
+        handle.write(IGNORED)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "staff", "GIT_AUTHOR_EMAIL": "staff@example.go.th",
+           "GIT_COMMITTER_NAME": "staff", "GIT_COMMITTER_EMAIL": "staff@example.go.th",
+           "GIT_AUTHOR_DATE": COMMITTED, "GIT_COMMITTER_DATE": COMMITTED}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "เอกสารของพอร์ทัล"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    return True

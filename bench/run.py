@@ -239,7 +239,8 @@ def measure(count: int, work: str, profile: str = "") -> dict:
     started = time.monotonic()
     written = corpus_module.write(folder, count, os.path.join(ROOT, "data", "ita"))
     json.dump(written["documents"], open(os.path.join(folder, "documents.json"), "w"))
-    result = {"docs": count, "corpus_seconds": time.monotonic() - started}
+    committed = corpus_module.commit(folder)
+    result = {"docs": count, "corpus_seconds": time.monotonic() - started, "git": committed}
     outputs = {name: os.path.join(folder, f"out-{name}") for name in ("ours", "plain")}
     result["ours_full"] = _in_child("ours-full", folder, outputs["ours"])
     if profile:  # a run of its own: the profiler slows the build it watches
@@ -272,6 +273,8 @@ def report(results: list[dict]) -> str:
     def both(figures):
         return f"{figures['seconds']:.1f} s ({figures['cpu']:.1f} s CPU)"
 
+    row("corpus in a git repository (git_dates reads it)", lambda r: "yes" if r.get("git") else
+        "no: git is missing")
     row("full build, ours: wall (CPU)", lambda r: both(r["ours_full"]))
     row("full build, plain Pelican: wall (CPU)", lambda r: both(r["plain_full"]))
     row("ratio ours / plain, CPU time (target <= 1.2 at 5,000)",
