@@ -36,16 +36,18 @@ class _Repository:
 
     def __init__(self, root: str):
         self.root = root
+        self.prefix = os.path.join(root, "")
         listed = _git(["ls-files", "-z", "--modified", "--others", "--exclude-standard"],
                       root) or ""
-        self.dirty = {os.path.normpath(os.path.join(root, name))
-                      for name in listed.split("\0") if name}
+        self.dirty = {name for name in listed.split("\0") if name}  # as git names them
         self.committed = _last_commits(root)
 
     def commit_time(self, path: str):
-        if os.path.normpath(path) in self.dirty:
+        path = os.path.abspath(path)
+        relative = (path[len(self.prefix):] if path.startswith(self.prefix)
+                    else os.path.relpath(path, self.root)).replace(os.sep, "/")
+        if relative in self.dirty:
             return None
-        relative = os.path.relpath(path, self.root).replace(os.sep, "/")
         moment = self.committed.get(relative)
         return _dt.datetime.fromisoformat(moment) if moment else None
 
