@@ -209,10 +209,11 @@ def check_site(pelican):
     settings = pelican.settings
     try:
         contents = _contents(_run.generators)
+        listing = site_listing(output)  # walked once for the checks below
         _check_outputs_unique(settings, contents, _run.generators)
-        _check_every_document_published(settings, output, contents, _run.generators)
+        _check_every_document_published(settings, listing[0], contents, _run.generators)
         _check_attachments_copied(output, contents)
-        LinkChecker(settings, output, contents).check()
+        LinkChecker(settings, output, contents, listing).check()
     finally:
         start()  # let this build's content go before the next build (invoke serve)
     content_errors.raise_if_any()
@@ -275,12 +276,12 @@ def _attachment_line(content, relative, lines):
 # ---------------------------------------------------------------- nothing lost
 
 
-def _check_every_document_published(settings, output, contents, generators):
+def _check_every_document_published(settings, site_files, contents, generators):
     read = {os.path.abspath(c.source_path) for c, _save_as in contents}
     for content, save_as in contents:
         if getattr(content, "status", "published") != "published" or not save_as:
             continue
-        if not os.path.isfile(os.path.join(output, save_as)):
+        if reuse.relative_name(save_as) not in site_files:
             content_errors.report(
                 content.source_path, _slug_line(content),
                 f"เอกสารนี้ไม่มีหน้าเว็บ {save_as} ในเว็บไซต์ที่สร้าง "
@@ -362,7 +363,7 @@ def _check_attachments_copied(output, contents):
 class LinkChecker:
     """Every href/src/action of every written HTML page that points inside the site."""
 
-    def __init__(self, settings, output, contents):
+    def __init__(self, settings, output, contents, listing):
         self.output = output
         self.by_page = {reuse.relative_name(save_as): c for c, save_as in contents if save_as}
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
@@ -370,9 +371,9 @@ class LinkChecker:
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
         self.parsed = {}  # relative -> (links, ids), see parse()
         self.answers = {}  # (page or its folder, url) -> problem or None, see problem()
-        # Every file and folder of the written site, walked once: a link is
+        # Every file and folder of the written site (site_listing): a link is
         # checked against these sets, not with a system call per link.
-        self.files, self.folders = site_listing(output)
+        self.files, self.folders = listing
 
     def check(self):
         global _parsed_pages, _previous_check
