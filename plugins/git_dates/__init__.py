@@ -42,14 +42,14 @@ class _Repository:
         self.dirty = {name for name in listed.split("\0") if name}  # as git names them
         self.committed = _last_commits(root)
 
-    def commit_time(self, path: str):
+    def commit_time(self, path: str) -> str | None:
+        """ISO time of the last commit of ``path``; None when it changed since or is not committed."""
         path = os.path.abspath(path)
         relative = (path[len(self.prefix):] if path.startswith(self.prefix)
                     else os.path.relpath(path, self.root)).replace(os.sep, "/")
         if relative in self.dirty:
             return None
-        moment = self.committed.get(relative)
-        return _dt.datetime.fromisoformat(moment) if moment else None
+        return self.committed.get(relative)
 
 
 # root -> (HEAD, {file: committer time}): `invoke serve` reads the history
@@ -88,6 +88,7 @@ class _Dates:
         self.zone = ZoneInfo(timezone)
         self.repositories = {}  # folder -> _Repository or None
         self.roots = {}  # work tree root -> _Repository
+        self.days = {}  # commit time (ISO text) -> its day in the site's zone
 
     def _repository(self, folder: str):
         """The repository of ``folder``: git is asked only where a ``.git``
@@ -108,7 +109,10 @@ class _Dates:
         moment = repository.commit_time(path) if repository else None
         if moment is None:
             moment = _dt.datetime.fromtimestamp(os.stat(path).st_mtime, _dt.timezone.utc)
-        return moment.astimezone(self.zone).date()
+            return moment.astimezone(self.zone).date()
+        if moment not in self.days:  # most documents share a few commits
+            self.days[moment] = _dt.datetime.fromisoformat(moment).astimezone(self.zone).date()
+        return self.days[moment]
 
 
 def add_dates(generator):

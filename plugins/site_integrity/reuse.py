@@ -8,7 +8,7 @@ everything its rendering reads:
 * the build: the settings (except those of the build mode), every file of the
   theme, and the template context: every value the generators and plugins
   put there, with each document (Pelican content object) represented by all
-  its attributes except its body;
+  its attributes except those only its own page shows (below);
 * the page: its file name, template and the keyword values it is rendered
   with; the page's own document (``article`` or ``page``) counts with the
   values only its own page shows (its body, its tables, the day it last
@@ -25,11 +25,14 @@ A template must therefore show the body (content, summary taken from the
 body, tables) and the day of the last change (git_dates) only of the page's
 own document; listings show titles, dates and other attributes, which count.
 So the first save of a document edited long ago, which moves its "last
-changed" day to today, still re-renders its own page only. Values are hashed once per build (by identity), and
-a document's values once per serve session while they stay the same objects
-(``Build._document_digest``): a plugin must not change a value in place. Values that cannot
-be compared (objects pickle refuses) make the page render again, never a
-stale page. The signatures become "online" only when the build
+changed" day to today, still re-renders its own page only.
+
+Values are hashed once per build (by identity; a list of documents from its
+documents' digests), and a document's values once per serve session while
+they stay the same objects (``Build._document_digest``): a plugin must not
+change a value in place. Values that cannot be compared (objects pickle
+refuses) make the page render again, never a stale page. The signatures
+become "online" only when the build
 succeeded and its folder was swapped in (``commit``); a failed build changes
 nothing (``discard``). One-off builds (`invoke build`, `check`, `publish`)
 render everything.
