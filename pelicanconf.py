@@ -58,6 +58,10 @@ AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+# One language: Pelican's search for translations (documents sharing a slug) is
+# off. It compares every document with every other; two documents with one
+# slug are an error instead (front_matter.check_unique_urls).
+ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 

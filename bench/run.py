@@ -74,7 +74,8 @@ def _plain_settings(corpus: str, output: str, cache: bool) -> dict:
                 "TAGS_SAVE_AS", "AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS", "ARCHIVES_SAVE_AS",
                 "YEAR_ARCHIVE_SAVE_AS", "MONTH_ARCHIVE_SAVE_AS", "DAY_ARCHIVE_SAVE_AS",
                 "DEFAULT_PAGINATION", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM",
-                "TRANSLATION_FEED_ATOM", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "MARKDOWN"):
+                "TRANSLATION_FEED_ATOM", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "MARKDOWN",
+                "ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
         overrides[key] = portal[key]
     return read_settings(None, override=overrides)
 
