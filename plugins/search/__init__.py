@@ -284,8 +284,9 @@ def filter_choices(articles, digits: str) -> list[dict]:
     order = {}
     for article in articles:
         for item in article.metadata.get("ita") or ():
-            values["ita"][ita_value(item)] = ita_value(item)
-            order[ita_value(item)] = (-item.year, item.number)
+            value = ita_value(item)
+            values["ita"][value] = value
+            order[value] = (-item.year, item.number)
         values["type"][article.doc_type.label] = article.doc_type.label
         for year in article.fiscal_year or ():
             values["fiscal_year"][str(year)] = thai_format.numerals(year, digits)
