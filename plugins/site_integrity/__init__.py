@@ -114,7 +114,6 @@ class IntegrityWriter(Writer):
         path = sanitised_join(self.output_path, name)
         if self._first_write(path):
             self._written_files.add(path)
-            _make_parent(path)
             reuse.link_or_copy(relative, online, path)
             reuse.count_reused()
         return True
@@ -136,15 +135,6 @@ class IntegrityWriter(Writer):
             return False
         _run.writes.setdefault(relative, source)
         return True
-
-
-def _make_parent(path):
-    try:
-        os.mkdir(os.path.dirname(path))  # usually its parent exists: one system call
-    except FileExistsError:
-        pass
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
 
 
 def _writer_source(name, template, kwargs):

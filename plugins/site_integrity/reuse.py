@@ -406,10 +406,18 @@ def link_or_copy(relative: str, online: str, path: str) -> None:
     A file system without hard links gets a copy.
     """
     try:
-        os.link(online, path)
+        _link(online, path)
         _online.linked[relative] = _online.pages[relative][1]
     except OSError:
         shutil.copyfile(online, path)
+
+
+def _link(online: str, path: str) -> None:
+    try:
+        os.link(online, path)
+    except FileNotFoundError:  # its folder is not made yet (serve's spare has most)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.link(online, path)
 
 
 def write_bytes(settings, relative: str, data: bytes) -> None:
