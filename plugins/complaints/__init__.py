@@ -27,7 +27,6 @@ from dataclasses import dataclass
 import content_errors
 import ita_catalog
 import site_integrity
-from site_integrity import reuse
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
@@ -165,9 +164,8 @@ class ComplaintsGenerator(Generator):
         widths_css = (self.complaint_pages["form"].url + FORM_WIDTHS_CSS,
                       form_widths_css(self.section.form).encode("utf-8"))
         for url, content in [(d.url, d.content) for d in self.downloads] + [widths_css]:
-            site_integrity.claim(url, self.section.path, self.section.form.parts[0].line,
-                                 "แบบคำร้องเรียน")
-            reuse.write_bytes(self.settings, url, content)
+            site_integrity.write_output(self.settings, url, content, self.section.path,
+                                        self.section.form.parts[0].line, "แบบคำร้องเรียน")
 
 
 def get_generators(_pelican):

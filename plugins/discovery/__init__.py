@@ -76,11 +76,9 @@ class DiscoveryGenerator(Generator):
                 updateddate=_moment(changed, zone) if changed else published,
                 categories=[article.doc_type.label],
             )
-        path = os.path.join(self.output_path, ANNOUNCEMENTS_FEED)
-        site_integrity.claim(ANNOUNCEMENTS_FEED, "pelicanconf.py", 1, "ฟีดประกาศ")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            feed.write(handle, "utf-8")
+        site_integrity.write_output(self.settings, ANNOUNCEMENTS_FEED,
+                                    feed.writeString("utf-8").encode("utf-8"),
+                                    "pelicanconf.py", 1, "ฟีดประกาศ")
 
         lastmod = {}
         for name in ("articles", "pages"):
@@ -107,9 +105,9 @@ def write_sitemap(pelican):
                         if relative in lastmod else "")
                      + "</url>")
     lines.append("</urlset>")
-    site_integrity.claim("sitemap.xml", "pelicanconf.py", 1, "แผนผังเว็บไซต์")
-    with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+    site_integrity.write_output(pelican.settings, "sitemap.xml",
+                                ("\n".join(lines) + "\n").encode("utf-8"),
+                                "pelicanconf.py", 1, "แผนผังเว็บไซต์")
 
 
 def get_generators(pelican):

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import content_errors
 import site_integrity
-from site_integrity import reuse
 from pelican.generators import Generator
 
 from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
@@ -95,9 +94,8 @@ class ItaGenerator(Generator):
                 export.CSV_NAME: export.to_csv(year.rows, site_url).encode("utf-8-sig"),
             }
             for name, data in files.items():
-                relative = year.url.strip("/") + "/" + name
-                site_integrity.claim(relative, year.catalog.path, 1, "รายการตรวจ ITA")
-                reuse.write_bytes(self.settings, relative, data)
+                site_integrity.write_output(self.settings, year.url.strip("/") + "/" + name, data,
+                                            year.catalog.path, 1, "รายการตรวจ ITA")
 
 
 def get_generators(_pelican):

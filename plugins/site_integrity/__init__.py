@@ -15,9 +15,9 @@ file and line:
 
 Reports made here come after Pelican has written into the staging folder;
 ``site_build`` raises them after the run, so the build fails and the previous
-site stays online. Other plugins that write files themselves call
-``claim(output_relpath, source_path, line, what)`` for each, at any time
-during the run, so that collisions with them are reported too.
+site stays online. Other plugins write the files they make themselves with
+``write_output(settings, output_relpath, data, source_path, line, what)``,
+which claims each (``claim``), so that collisions with them are reported too.
 
 The writer is this plugin's too; in `invoke serve` rebuilds it hard-links the
 online pages whose inputs did not change instead of rendering them (reuse.py),
@@ -65,6 +65,14 @@ _run = _Run()
 def claim(output_relpath: str, source_path: str, line: int = 1, what: str = "") -> None:
     """Declare that ``source_path`` (line ``line``) makes the output file ``output_relpath``."""
     _run.claims.append((reuse.relative_name(output_relpath), str(source_path), int(line), what))
+
+
+def write_output(settings, output_relpath: str, data: bytes, source_path: str, line: int = 1,
+                 what: str = "") -> None:
+    """Write a file a plugin makes itself: ``claim`` it, then write it
+    (reuse.write_bytes: serve rebuilds link it when unchanged)."""
+    claim(output_relpath, source_path, line, what)
+    reuse.write_bytes(settings, output_relpath, data)
 
 
 # ---------------------------------------------------------------- the writer

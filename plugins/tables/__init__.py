@@ -177,10 +177,9 @@ def write_exports(generator, writer=None) -> None:
         page_dir = os.path.dirname(content.save_as)
         for export in exports:
             for suffix, data in ((".csv", export.csv_bytes), (".json", export.json_bytes)):
-                relative = os.path.join(page_dir, export.table_id + suffix)
-                site_integrity.claim(relative, content.source_path, export.line,
-                                     f"ไฟล์ส่งออกของตาราง {export.file_name}")
-                reuse.write_bytes(generator.settings, relative, data)
+                site_integrity.write_output(
+                    generator.settings, os.path.join(page_dir, export.table_id + suffix), data,
+                    content.source_path, export.line, f"ไฟล์ส่งออกของตาราง {export.file_name}")
 
 
 def register():
