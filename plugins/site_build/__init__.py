@@ -165,7 +165,7 @@ def _swap_in(staging: str, output: str, wait: bool = True) -> None:
 
 
 _making: list = []  # threads making spares (serve builds)
-_spares: list = []  # retired sites emptied of files, for the next serve rebuild
+_spares: list = []  # folders of earlier sites without their files, for the next serve rebuild
 # A spare older than this is deleted, not used: other processes' builds delete
 # leftovers older than an hour (_remove_leftovers).
 SPARE_AGE = 1800

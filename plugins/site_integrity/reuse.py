@@ -280,42 +280,39 @@ class Build:
         other documents is hashed again, since their attributes may have
         changed.
         """
-        attributes = {k: v for k, v in vars(content).items() if k not in _NOT_LISTED_ATTRIBUTES}
-        metadata = {k: v for k, v in getattr(content, "metadata", {}).items()
-                    if k not in _OWN_PAGE_METADATA}
-        earlier = _document_parts.get(content.source_path)
-        if (earlier is not None and earlier.whole is not None
-                and _same_values(earlier.attributes, attributes)
-                and _same_values(earlier.metadata, metadata)):
+        sections = {
+            "attribute": {k: v for k, v in vars(content).items() if k not in _NOT_LISTED_ATTRIBUTES},
+            "metadata": {k: v for k, v in getattr(content, "metadata", {}).items()
+                         if k not in _OWN_PAGE_METADATA},
+        }
+        earlier = _document_parts.get(content.source_path, _Parts({}, {}, None))
+        if earlier.whole is not None and all(_same_values(earlier.sections.get(name, {}), values)
+                                             for name, values in sections.items()):
             return earlier.whole
-        parts = {("attribute", k): v for k, v in attributes.items()}
-        parts.update((("metadata", k), v) for k, v in metadata.items())
-        before = {}
-        if earlier is not None:
-            before = {("attribute", k): v for k, v in earlier.attributes.items()}
-            before.update((("metadata", k), v) for k, v in earlier.metadata.items())
         hasher = hashlib.blake2b(type(content).__name__.encode(), digest_size=20)
         lasting = {}
-        for key in sorted(parts):
-            value = parts[key]
-            if earlier is not None and key in earlier.digests and before.get(key, _parts) is value:
-                digest = earlier.digests[key]
-            else:
-                digest = self._value_digest(value)
-            if id(value) not in self.holding_documents:
-                lasting[key] = digest
-            hasher.update(repr(key).encode() + b"\0" + digest)
+        for section, values in sections.items():
+            before = earlier.sections.get(section, {})
+            for name in sorted(values):
+                key, value = (section, name), values[name]
+                if key in earlier.digests and before.get(name, _parts) is value:
+                    digest = earlier.digests[key]
+                else:
+                    digest = self._value_digest(value)
+                if id(value) not in self.holding_documents:
+                    lasting[key] = digest
+                hasher.update(repr(key).encode() + b"\0" + digest)
         whole = hasher.digest()
+        parts = sum(len(values) for values in sections.values())
         _document_parts[content.source_path] = _Parts(
-            attributes, metadata, lasting, whole if len(lasting) == len(parts) else None)
+            sections, lasting, whole if len(lasting) == parts else None)
         return whole
 
 
 class _Parts(NamedTuple):
-    # The parts as hashed (kept, so that their ids stay their own).
-    attributes: dict
-    metadata: dict
-    digests: dict  # ("attribute" or "metadata", name) -> digest, for values holding no document
+    # "attribute" and "metadata" -> the parts as hashed (kept, so that their ids stay their own)
+    sections: dict
+    digests: dict  # (section, name) -> digest, for the values that hold no document
     whole: bytes | None  # the document's digest, when no part holds other documents
 
 
