@@ -9,7 +9,7 @@ measures, each in a child process of its own so that its peak memory
   again, which is what ``invoke serve`` does on every save (imports done;
   only the edited document is read and made again, front_matter/warm.py;
   pages whose inputs did not change are reused, site_integrity/reuse.py;
-  the old site's deletion from the first build is waited for, as a staff
+  the first build's spare folders are ready, site_build.settle, as a staff
   member saves seconds later; the search index is made afterwards, timed on
   its own);
 * plain Pelican, full: Pelican 4.12 on the same Markdown bodies with Pelican's
