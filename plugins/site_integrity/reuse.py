@@ -181,12 +181,12 @@ class _Kinds(NamedTuple):
     """The classes pickled as tokens, looked up once per build (plugins may
     define subclasses; a lookup costs more than pickling a small value)."""
 
-    contents: list
-    url_wrappers: list
+    contents: frozenset
+    url_wrappers: frozenset
 
 
 def _kinds() -> _Kinds:
-    return _Kinds(_all_subclasses(Content), _all_subclasses(URLWrapper))
+    return _Kinds(frozenset(_all_subclasses(Content)), frozenset(_all_subclasses(URLWrapper)))
 
 
 def _pickled(value, kinds: _Kinds | None = None) -> tuple[bytes, list]:
@@ -207,7 +207,6 @@ class Build:
         self.digest = None
         self.context_keys = None
         self.kinds = _kinds()
-        self.document_kinds = frozenset(self.kinds.contents)
 
     def page_signature(self, name, template, context, options, kwargs):
         """Signature of one write_file call, or None when it cannot be compared."""
@@ -248,7 +247,7 @@ class Build:
         if key not in self.digests:
             if isinstance(value, Content):
                 self.digests[key] = self._document_digest(value)
-            elif type(value) in (list, tuple) and all(type(item) in self.document_kinds
+            elif type(value) in (list, tuple) and all(type(item) in self.kinds.contents
                                                       for item in value):
                 # The context's lists of thousands of documents: their digests
                 # in order, without pickling a token for each.
