@@ -43,8 +43,9 @@ CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
 # Attributes are looked for inside start tags only: text such as a code sample
 # `<a href="x">` is written escaped (&lt;a ...), so it is not a tag.
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-_ATTRIBUTE = re.compile(r"""\s(href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# The attributes a page links with (href, src, action) or is linked to by (id, name).
+_ATTRIBUTE = re.compile(r"""\s(href|src|action|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_ANCHOR_ATTRIBUTES = {"id", "name"}
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 DEVELOPER_HINT = ("ข้อผิดพลาดนี้มาจากธีมหรือปลั๊กอิน ไม่ใช่จากเอกสาร: แจ้งผู้ดูแลระบบ "
                   "(a theme or plugin bug: tell the maintainers)")
@@ -436,14 +437,24 @@ class LinkChecker:
     def problem(self, page, url):
         """None when ``url`` is fine or outside the site, else a Thai description.
 
-        The same link in pages of one folder (the menu, the footer) means the
-        same target: it is looked at once.
+        The same link in pages of one folder means the same target: it is
+        looked at once. So is a link that first climbs to the site's root, as
+        the menu's do ("../../../ita/" from documents/2568/slug/): it is the
+        link "ita/" of the home page, whatever folder it is written in.
         """
         url = url.strip()
-        key = (page if url[:1] in ("", "#", "?") else posixpath.dirname(page), url)
-        if key not in self.answers:
-            self.answers[key] = self._problem(page, url)
-        return self.answers[key]
+        if url[:1] in ("", "#", "?"):
+            return self._answer(page, page, url)
+        folder = posixpath.dirname(page)
+        climb = "../" * (folder.count("/") + 1) if folder else ""
+        if climb and url.startswith(climb) and url[len(climb):len(climb) + 1].isalnum():
+            return self._answer("", "index.html", url[len(climb):])
+        return self._answer(folder, page, url)
+
+    def _answer(self, key, page, url):
+        if (key, url) not in self.answers:
+            self.answers[key, url] = self._problem(page, url)
+        return self.answers[key, url]
 
     def _problem(self, page, url):
         if not url:
@@ -533,10 +544,16 @@ _previous_check = (None, {}, set())
 
 
 def _parse_page(text):
-    links = [(match[2] if match[2] is not None else match[3], tag.start())
-             for tag in _TAG.finditer(text) for match in _ATTRIBUTE.finditer(tag[0])]
-    ids = {html.unescape(m[1] if m[1] is not None else m[2])
-           for tag in _TAG.finditer(text) for m in _ID.finditer(tag[0])}
+    links, ids = [], set()
+    for tag in _TAG.finditer(text):
+        if "=" not in tag[0]:  # most tags have no attribute: one test, not a search
+            continue
+        for match in _ATTRIBUTE.finditer(tag[0]):
+            value = match[2] if match[2] is not None else match[3]
+            if match[1].lower() in _ANCHOR_ATTRIBUTES:
+                ids.add(html.unescape(value))
+            else:
+                links.append((value, tag.start()))
     return links, ids
 
 
