@@ -87,6 +87,7 @@ def render(table, downloads: str = "") -> str:
         out.append("</tr>")
     out.append("</thead>")
 
+    classes = [_column_classes(column) for column in columns]
     last = len(table.rows) - 1
     body_open = False
     section_id = None
@@ -105,7 +106,7 @@ def render(table, downloads: str = "") -> str:
             continue
         if row.kind == "data":
             data_count += 1
-        out.append(_row(table, row, position, section_id))
+        out.append(_row(table, row, position, section_id, classes))
         if in_foot:
             out.append("</tfoot>")
     if body_open:
@@ -122,39 +123,41 @@ def render(table, downloads: str = "") -> str:
     return "\n".join(out)
 
 
-def _row(table, row, position, section_id) -> str:
+def _column_classes(column) -> str:
+    """The class attribute of a column's cells ("" when none)."""
+    if column.type in NUMERIC:
+        return ' class="num"'
+    if column.type == "tick":
+        return ' class="tick"'
+    return ""
+
+
+def _row(table, row, position, section_id, classes) -> str:
+    """One body or totals row; ``classes`` holds each column's class attribute."""
     tid = table.id
     columns = table.columns
     # Row headers of this row: the totals label, or row_header columns' cells.
-    row_ids = {}
     if row.kind == "total":
-        row_ids[columns[0].key] = f"{tid}-r{position}-{columns[0].key}"
+        row_ids = {columns[0].key: f"{tid}-r{position}-{columns[0].key}"}
     else:
-        for column in columns:
-            if column.row_header and column.key in row.cells:
-                row_ids[column.key] = f"{tid}-r{position}-{column.key}"
+        row_ids = {column.key: f"{tid}-r{position}-{column.key}" for column in columns
+                   if column.row_header and column.key in row.cells}
     cells = []
-    for column in columns:
+    for column, class_attr in zip(columns, classes):
         headers = list(column.header_ids)
         if section_id:
             headers.append(section_id)
         headers += [ident for key, ident in row_ids.items() if key != column.key]
-        headers_attr = " ".join(headers)
-        classes = []
-        if column.type in NUMERIC:
-            classes.append("num")
-        elif column.type == "tick":
-            classes.append("tick")
+        headers_attr = f' headers="{escape(" ".join(headers))}"' if headers else ""
         if row.kind == "total" and column is columns[0]:
             content = escape(row.label)
         else:
-            cell = row.cells.get(column.key)
-            content = _content(column, cell)
+            content = _content(column, row.cells.get(column.key))
         if column.key in row_ids:
-            cells.append(f'<th{_attrs(id=row_ids[column.key], scope="row", class_=" ".join(classes), headers=headers_attr)}>'
-                         f"{content}</th>")
+            cells.append(f'<th id="{escape(row_ids[column.key])}" scope="row"{class_attr}'
+                         f"{headers_attr}>{content}</th>")
         else:
-            cells.append(f"<td{_attrs(class_=' '.join(classes), headers=headers_attr)}>{content}</td>")
+            cells.append(f"<td{class_attr}{headers_attr}>{content}</td>")
     kind = ' class="total"' if row.kind == "total" else ""
     return f"<tr{kind}>" + "".join(cells) + "</tr>"
 
