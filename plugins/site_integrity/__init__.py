@@ -31,6 +31,7 @@ import os
 import posixpath
 import re
 import urllib.parse
+from typing import NamedTuple
 
 import content_errors
 from pelican import signals
@@ -359,6 +360,19 @@ def _check_attachments_copied(output, contents):
 # ---------------------------------------------------------------- links
 
 
+class _Origin(NamedTuple):
+    """A written page, as its relative links are resolved from it."""
+
+    page: str
+    folder: str
+    climb: str  # "../" once per folder level: from the page's folder to the site's root
+
+    @classmethod
+    def of(cls, page: str) -> _Origin:
+        folder = posixpath.dirname(page)
+        return cls(page, folder, "../" * (folder.count("/") + 1) if folder else "")
+
+
 class LinkChecker:
     """Every href/src/action of every written HTML page that points inside the site."""
 
@@ -404,9 +418,10 @@ class LinkChecker:
         links, _ids = self.parse(relative)
         reported = set()
         lasting = True
+        origin = _Origin.of(relative)
         for raw, offset in links:
             url = html.unescape(raw)
-            problem = self.problem(relative, url)
+            problem = self.problem(origin, url)
             if problem and raw not in reported:
                 reported.add(raw)
                 self.report(relative, raw, problem, self.html_line(relative, offset))
@@ -434,8 +449,9 @@ class LinkChecker:
                   errors="replace") as handle:
             return handle.read(offset).count("\n") + 1
 
-    def problem(self, page, url):
-        """None when ``url`` is fine or outside the site, else a Thai description.
+    def problem(self, origin, url):
+        """None when ``url``, written in the page ``origin``, is fine or outside
+        the site, else a Thai description.
 
         The same link in pages of one folder means the same target: it is
         looked at once. So is a link that first climbs to the site's root, as
@@ -443,15 +459,13 @@ class LinkChecker:
         link "ita/" of the home page, whatever folder it is written in.
         """
         url = url.strip()
+        climb = origin.climb
         if url[:1] in ("", "#", "?"):
-            return self._answer(page, page, url)
-        folder = posixpath.dirname(page)
-        climb = "../" * (folder.count("/") + 1) if folder else ""
-        if climb and url.startswith(climb) and url[len(climb):len(climb) + 1].isalnum():
-            return self._answer("", "index.html", url[len(climb):])
-        return self._answer(folder, page, url)
-
-    def _answer(self, key, page, url):
+            key, page = origin.page, origin.page
+        elif climb and url.startswith(climb) and url[len(climb):len(climb) + 1].isalnum():
+            key, page, url = "", "index.html", url[len(climb):]
+        else:
+            key, page = origin.folder, origin.page
         if (key, url) not in self.answers:
             self.answers[key, url] = self._problem(page, url)
         return self.answers[key, url]
