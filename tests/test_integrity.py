@@ -130,6 +130,16 @@ def test_a_site_absolute_link_is_checked_in_the_site(site):
     assert "documents/a.md:8: ลิงก์เสีย \"/documents/news-1/\"" in result.message
 
 
+def test_a_link_that_climbs_to_the_site_root_is_checked_there(site):
+    # The menu's links climb like these; the check looks at each such link once
+    # for the whole site, as written in the home page.
+    body = "ดู [ITA](../../ita/) และ [ปีที่ไม่มี](../../ita/2599/)"
+    result = built_then_failed(site, {"documents/a.md": announcement(slug="a-1", body=body)})
+    assert "documents/a.md:8: ลิงก์เสีย \"../../ita/2599/\": ไม่มีไฟล์นี้" in result.message, \
+        result.message
+    assert "ลิงก์เสีย \"../../ita/\"" not in result.message
+
+
 def test_a_link_above_the_site_root(site):
     result = built_then_failed(site, {
         "documents/a.md": announcement(slug="a-1", body="ดู [ข่าว](../../../other/)")})
