@@ -190,8 +190,9 @@ def test(c):
     "docs": "จำนวนเอกสารที่สร้างเพื่อทดสอบ ใส่ได้หลายครั้ง (default 1000), e.g. --docs 1000 --docs 5000",
     "profile": "บันทึก cProfile ของการสร้างเว็บไซต์เต็มไว้ที่ไฟล์นี้ (.<N> ต่อท้าย)",
     "json": "บันทึกตัวเลขเป็น JSON ไว้ที่ไฟล์นี้ด้วย",
+    "repeat": "จำนวนรอบที่สร้างแบบไม่มีดัชนีค้นหาสลับกับ Pelican เปล่า (default 3)",
 })
-def bench(c, docs=None, profile="", json=""):
+def bench(c, docs=None, profile="", json="", repeat=3):
     """วัดความเร็วเทียบกับ Pelican เปล่า (benchmark against plain Pelican; not a test)."""
     command = [sys.executable, os.path.join(ROOT, "bench", "run.py")]
     for count in docs or ["1000"]:
@@ -200,4 +201,5 @@ def bench(c, docs=None, profile="", json=""):
         command += ["--profile", profile]
     if json:
         command += ["--json", json]
+    command += ["--repeat", str(int(repeat))]
     c.run(" ".join(command), pty=False)
