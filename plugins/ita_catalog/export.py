@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+
+import open_data
 
 from . import PERIODS
 from .coverage import STATUS_LABELS, ItemCoverage
@@ -65,12 +66,7 @@ def to_json(catalog, rows: list[ItemCoverage], site_url: str, organisation: str)
         "site_url": site_url or None,
         "catalog_note": catalog.source,
     }
-    # One item per line: still readable in a text editor, and written by the
-    # json module's C encoder (indent= selects its pure-Python one, which took
-    # most of a second per ITA year at 5,000 documents).
-    items = ",\n".join(json.dumps(item_record(row, site_url), ensure_ascii=False)
-                       for row in rows)
-    return json.dumps(head, ensure_ascii=False)[:-1] + ', "items": [\n' + items + "\n]}\n"
+    return open_data.json_text(head, "items", (item_record(row, site_url) for row in rows))
 
 
 def to_csv(rows: list[ItemCoverage], site_url: str) -> str:

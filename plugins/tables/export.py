@@ -17,10 +17,10 @@ import csv
 import functools
 import html
 import io
-import json
 import re
 from decimal import Decimal
 
+import open_data
 import thai_format
 
 from .model import NUMERIC
@@ -112,16 +112,15 @@ def to_json(table) -> bytes:
                 continue
             item[column.key] = _value(column, cell)
         rows.append(item)
-    data = {
+    head = {
         "id": table.id,
         "caption": thai_format.arabic_digits(table.caption),
         "columns": [{"key": c.key, "label": column_label(c), "type": c.type}
                     for c in table.columns],
-        "rows": rows,
     }
     if table.notes:
-        data["notes"] = [plain_text(note) for note in table.notes]
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        head["notes"] = [plain_text(note) for note in table.notes]
+    return open_data.json_text(head, "rows", rows).encode("utf-8")
 
 
 def to_csv(table) -> bytes:
