@@ -111,6 +111,15 @@ def test_last_change_comes_from_git_in_thai_buddhist_era(site, tmp_path):
         "documents/announcement-2568-001/index.html")
     assert '<time datetime="2025-07-20">๒๐ กรกฎาคม ๒๕๖๘</time></p>' in site.read(
         "documents/report-2566-001/index.html")
+    # Edited after that build, as in `invoke serve`: the next build in the same
+    # process asks git again, and the edit's file time counts.
+    plan = site.content / "documents/2567/plan/plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nแก้ไขภายหลัง\n", encoding="utf-8")
+    moment = datetime.datetime(2025, 9, 15, 12, 0, tzinfo=datetime.timezone.utc).timestamp()
+    os.utime(plan, (moment, moment))
+    assert site.build().ok
+    assert '<time datetime="2025-09-15">๑๕ กันยายน ๒๕๖๘</time></p>' in site.read(
+        "documents/plan-2567/index.html")
 
 
 def test_last_change_outside_git_is_the_file_time(site):

@@ -115,8 +115,17 @@ class _Dates:
         return self.days[moment]
 
 
+_build_dates: list = []  # the _Dates of this build, shared by its generators
+
+
+def start_build(*_args) -> None:
+    _build_dates.clear()  # files may have changed or been committed since the last build
+
+
 def add_dates(generator):
-    dates = _Dates(generator.settings.get("TIMEZONE") or "Asia/Bangkok")
+    if not _build_dates:  # git is asked once per build, not once per generator
+        _build_dates.append(_Dates(generator.settings.get("TIMEZONE") or "Asia/Bangkok"))
+    dates = _build_dates[0]
     for name in _CONTENT_LISTS:
         for content in getattr(generator, name, []):
             if getattr(content, "source_path", None) and os.path.isfile(content.source_path):
@@ -126,5 +135,6 @@ def add_dates(generator):
 
 
 def register():
+    signals.initialized.connect(start_build)
     signals.article_generator_finalized.connect(add_dates)
     signals.page_generator_finalized.connect(add_dates)
