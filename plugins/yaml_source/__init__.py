@@ -228,7 +228,13 @@ class _Converter:
                     "(duplicate key)",
                     "ลบบรรทัดที่ซ้ำออกให้เหลือเพียงบรรทัดเดียว",
                 )
-            result[key] = self.value(value_node, key_path, ancestors)
+            if type(value_node) is yaml.ScalarNode:  # most values: read here, no call
+                self.left -= 1
+                if self.left < 0:
+                    raise _too_many_values(value_node.start_mark.line + 1 + self.offset)
+                result[key] = _scalar(value_node)
+            else:
+                result[key] = self.value(value_node, key_path, ancestors)
             lines[key_path] = key_line  # a key's path points at the key's own line
         return result
 
