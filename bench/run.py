@@ -5,13 +5,14 @@ measures, each in a child process of its own so that its peak memory
 (``resource.getrusage(RUSAGE_SELF).ru_maxrss`` in the child) is its own:
 
 * ours, full: ``site_build.build`` with the real settings, theme and plugins;
-* ours, warm: the same process builds, one document is edited, and it builds
-  again, which is what ``invoke serve`` does on every save (imports done;
-  only the edited document is read and made again, front_matter/warm.py;
-  pages whose inputs did not change are reused, site_integrity/reuse.py;
-  the first build's spare folders are ready, site_build.settle, as a staff
-  member saves seconds later; the search index is made afterwards, timed on
-  its own);
+* ours, warm: the same process builds; then three times one more document is
+  edited and it builds again, which is what ``invoke serve`` does on every
+  save (imports done; only the edited document is read and made again,
+  front_matter/warm.py; pages whose inputs did not change are reused,
+  site_integrity/reuse.py; the previous build's spare folders are ready,
+  site_build.settle, as a staff member saves seconds later); the figure is
+  the median of the three, and the search index made afterwards is timed on
+  its own;
 * plain Pelican, full: Pelican 4.12 on the same Markdown bodies with Pelican's
   own metadata lines, its "simple" theme, the same URLs and the same listing
   pages switched off, content cache off;
@@ -48,6 +49,7 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 EDIT = "\n\nย่อหน้าที่เพิ่มเพื่อวัดเวลาสร้างใหม่หลังแก้ไขเอกสารหนึ่งฉบับ\n"
+WARM_REBUILDS = 3  # one-document rebuilds timed in the warm process
 
 
 # ---------------------------------------------------------------- children
@@ -122,10 +124,11 @@ def _run_ours(corpus: str, output: str, plugins=None, warm=False, search_later=F
     return seconds, cpu
 
 
-def _edit(corpus: str, tree: str) -> tuple[str, str]:
-    """Append a paragraph to one document in the middle; returns (path, old text)."""
+def _edit(corpus: str, tree: str, nth: int = 0) -> tuple[str, str]:
+    """Append a paragraph to the ``nth`` document after the middle one; returns
+    (path, old text)."""
     listing = json.load(open(os.path.join(corpus, "documents.json"), encoding="utf-8"))
-    path = listing[len(listing) // 2]
+    path = listing[len(listing) // 2 + nth]
     if tree == "plain":
         path = path.replace(os.sep + "portal" + os.sep, os.sep + "plain" + os.sep)
     with open(path, encoding="utf-8") as handle:
@@ -155,10 +158,17 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
 
         figures["first"], _ = _run_ours(corpus, output, warm=True)
         site_build.settle()
-        path, old = _edit(corpus, "portal")
+        # Three saves, each of another document, as a staff member makes them
+        # seconds apart; the figure is their median.
+        edits = []
         try:
-            figures["seconds"], figures["cpu"] = _run_ours(corpus, output, warm=True,
-                                                           search_later=True)
+            rebuilds = []
+            for nth in range(WARM_REBUILDS):
+                edits.append(_edit(corpus, "portal", nth))
+                rebuilds.append(_run_ours(corpus, output, warm=True, search_later=True))
+                site_build.settle()
+            figures["rebuilds"] = sorted(rebuilds)
+            figures["seconds"], figures["cpu"] = figures["rebuilds"][len(rebuilds) // 2]
             figures["reused"] = reuse.reused_count()
             figures["documents_reused"] = warm.reused_count()
             # What `invoke serve` then runs in a thread: the search index catches up.
@@ -166,7 +176,8 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
             search.later.run(output)
             figures["search_after"] = (time.monotonic() - started, _cpu_seconds() - cpu)
         finally:
-            open(path, "w", encoding="utf-8").write(old)
+            for path, old in edits:
+                open(path, "w", encoding="utf-8").write(old)
     elif mode == "ours-nosearch":
         import site_build
 
@@ -309,8 +320,10 @@ def report(results: list[dict]) -> str:
     row("search indexing (CPU: ours with every plugin minus the median without search)",
         lambda r: (f"{r['ours_full']['cpu'] - _median(r, 'ours_nosearch')['cpu']:.1f} s"
                    if r["search_plugin"] else "no search plugin in PLUGINS"))
-    row("rebuild after editing one document, ours: warm process (target < 3 s at 5,000)",
-        lambda r: both(r["ours_warm"]))
+    row("rebuild after editing one document, ours: warm process (target < 3 s at 5,000): "
+        "median (lowest-highest) of three saves",
+        lambda r: both(r["ours_warm"]) + " ({:.1f}-{:.1f} s)".format(
+            r["ours_warm"]["rebuilds"][0][0], r["ours_warm"]["rebuilds"][-1][0]))
     row("of the documents, taken from the previous build (not read again)",
         lambda r: f"{r['ours_warm']['documents_reused']:,}")
     row("of the pages, reused unchanged by that rebuild", lambda r: f"{r['ours_warm']['reused']:,}")
@@ -327,7 +340,7 @@ def report(results: list[dict]) -> str:
         lambda r: f"{r['ours_full']['program_peak_mb']:.0f} MB")
     row("peak memory, plain Pelican full build",
         lambda r: f"{r['pairs'][0]['plain_full']['peak_mb']:.0f} MB")
-    row("peak memory, ours warm (two builds)", lambda r: f"{r['ours_warm']['peak_mb']:.0f} MB")
+    row("peak memory, ours warm (four builds)", lambda r: f"{r['ours_warm']['peak_mb']:.0f} MB")
     return "\n".join(lines)
 
 
