@@ -264,8 +264,13 @@ def measure(count: int, work: str, profile: str = "", repeat: int = 3) -> dict:
     # The comparison with plain Pelican: both builds in turn, `repeat` times,
     # so that a change of the shared machine's pace touches both alike.
     result["pairs"] = []
+    # Each starts with no output folder, as the first did: plain Pelican would
+    # delete the previous one inside its timed run, and ours would swap it out.
+    nosearch = os.path.join(folder, "out-nosearch")
     for _ in range(repeat):
-        without = _in_child("ours-nosearch", folder, os.path.join(folder, "out-nosearch"))
+        shutil.rmtree(nosearch, ignore_errors=True)
+        without = _in_child("ours-nosearch", folder, nosearch)
+        shutil.rmtree(outputs["plain"], ignore_errors=True)
         plain = _in_child("plain-full", folder, outputs["plain"])
         result["pairs"].append({"ours_nosearch": without, "plain_full": plain})
     result["ours_size"] = _size(outputs["ours"])
