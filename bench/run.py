@@ -68,7 +68,9 @@ def _plain_settings(corpus: str, output: str, cache: bool) -> dict:
         "RELATIVE_URLS": True,
         "ARTICLE_PATHS": ["documents"],
         "PAGE_PATHS": ["pages"],
-        "DELETE_OUTPUT_DIRECTORY": True,
+        # Pelican's default: its cached rebuild writes over the previous site
+        # (the bench removes the output folder before each full build).
+        "DELETE_OUTPUT_DIRECTORY": False,
         "CACHE_CONTENT": cache,
         "LOAD_CONTENT_CACHE": cache,
         "CONTENT_CACHING_LAYER": "reader",
