@@ -23,7 +23,6 @@ from decimal import Decimal
 import open_data
 import thai_format
 
-from .model import NUMERIC
 from .render import markdown_html
 
 SECTION_LABEL = "หัวข้อ"
