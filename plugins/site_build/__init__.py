@@ -72,6 +72,7 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
         result = _build(settings, keep, inspect, started)
     if result.ok and reuse.enabled(settings):
         _freeze_what_stays()
+        result.seconds = time.monotonic() - started  # the freeze too: serve reloads after it
     return result
 
 
