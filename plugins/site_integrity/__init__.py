@@ -383,7 +383,7 @@ class LinkChecker:
         self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
         self.parsed = {}  # relative -> (links, ids), see parse()
-        self.answers = {}  # (page or its folder, url) -> problem or None, see problem()
+        self.answers = {}  # (page, its folder, or "" for the root, url) -> problem or None
         # Every file and folder of the written site (site_listing): a link is
         # checked against these sets, not with a system call per link.
         self.files, self.folders = listing

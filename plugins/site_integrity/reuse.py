@@ -331,9 +331,12 @@ def _same_values(before: dict, now: dict) -> bool:
         if old is value:
             continue
         kind = type(value)
-        if kind is not type(old) or not (kind in _EQUAL_BY_VALUE or kind is list) or old != value:
+        if kind is not type(old):
             return False
-        if kind is list and value:  # an empty list anew (Pelican's translations)
+        if kind in _EQUAL_BY_VALUE:
+            if old != value:
+                return False
+        elif not (kind is list and not value and not old):  # an empty list anew (translations)
             return False
     return True
 
