@@ -148,6 +148,28 @@ def test_first_half_items_use_the_date_or_else_the_fiscal_year(site):
     assert year_rows(site.read("ita/2568/index.html"))["O12"][0] == "เผยแพร่แล้ว"
 
 
+def test_year_page_lists_the_best_three_and_links_to_the_rest(site):
+    # Five announcements name O4 of ITA 2569: four of fiscal year 2569 and one of 2568.
+    days = {"announcement-2569-011": "5 ตุลาคม 2568", "announcement-2569-012": "5 พฤศจิกายน 2568",
+            "announcement-2569-013": "5 ธันวาคม 2568", "announcement-2569-014": "5 มกราคม 2569",
+            "announcement-2568-015": "5 กันยายน 2568"}
+    site.add({f"documents/{slug}.md": document(title=f"ประชาสัมพันธ์ {slug}", type="ประกาศ",
+                                               slug=slug, date=day, ita="\n  2569: [O4]")
+              for slug, day in days.items()})
+    assert site.build().ok
+    year_page = site.read("ita/2569/index.html")
+    # The fitting ones first, the newest first; the wrong-period one only on the item's page.
+    assert year_rows(year_page)["O4"] == ("เผยแพร่แล้ว", [
+        "../../documents/announcement-2569-014/", "../../documents/announcement-2569-013/",
+        "../../documents/announcement-2569-012/"])
+    assert ('<p class="more"><a href="../../ita/2569/o4/">ดูหลักฐานทั้งหมด ๕ ฉบับ'
+            '<span class="visually-hidden"> ของข้อ O4</span></a></p>') in year_page
+    assert year_page.count('<p class="more">') == 1  # items with three or fewer have no link
+    item_page = site.read("ita/2569/o4/index.html")
+    for slug in days:
+        assert f'href="../../../documents/{slug}/"' in item_page
+
+
 def test_exports_match_the_pages_with_absolute_urls_under_a_sub_path(site):
     site.add(CONTENT)
     result = site.build(PUBLISH_SETTINGS, SITEURL=SUB_PATH_SITE)

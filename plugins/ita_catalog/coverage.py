@@ -38,6 +38,11 @@ STATUS_LABELS = {
     MISSING: "ยังไม่มีหลักฐาน",
 }
 STATUS_ORDER = (PUBLISHED, WRONG_PERIOD, MISSING)
+# Evidence a year page lists per item (the best first: fitting, newest); the
+# item's own page lists all. A portal five years old can have hundreds of
+# documents per item, and the year page is the assessor's checklist, read on
+# phones: at 5,000 documents listing them all made it 1.6 MB.
+YEAR_PAGE_EVIDENCE = 3
 # How documents are counted, shown to staff and assessors on the ITA page
 # (Thai, Arabic digits; the theme converts digits). Keep in step with fits().
 STATUS_RULES = {
@@ -80,6 +85,15 @@ class ItemCoverage:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def evidence_in_year_page(self) -> tuple[Evidence, ...]:
+        return self.evidence[:YEAR_PAGE_EVIDENCE]
+
+    @property
+    def evidence_only_in_item_page(self) -> int:
+        """How many documents the year page leaves to the item's page."""
+        return max(0, len(self.evidence) - YEAR_PAGE_EVIDENCE)
 
 
 def wanted(item: Item, fiscal_year: int) -> str:
