@@ -246,3 +246,32 @@ def test_the_documents_of_earlier_builds_are_freed(three_documents):
     gc.unfreeze()  # serve freezes what a build leaves; what is still referred to stays
     gc.collect()
     assert [ref() for ref in made if ref() is not None] == []
+
+
+def test_ita_pages_follow_an_evidence_edit_and_keep_their_coverage_otherwise(site, tmp_path):
+    evidence = {"slug": "a-1", "title": "ประกาศฉบับหนึ่ง", "ita": "\n  2569: [O4]"}
+    site.add({"documents/a.md": announcement(**evidence),
+              "documents/b.md": announcement(slug="b-1", title="ประกาศฉบับสอง")})
+    assert site.build(**WARM).ok
+    coverages = []
+
+    def remember(generators):
+        coverages.append(generators[0].context["ita_years"])
+
+    signals.all_generators_finalized.connect(remember)
+    try:
+        # A body edit changes no fact the ITA pages show: the previous build's
+        # coverage is handed out again, and every ITA page is reused.
+        edit(site, "documents/a.md", announcement(**evidence, body="ย่อหน้าที่แก้ไขใหม่"))
+        assert reuse.reused_count() == len(html_pages(site)) - 2  # a's page, the home page
+        edit(site, "documents/b.md", announcement(slug="b-1", title="ประกาศฉบับสอง",
+                                                  body="แก้ไขอีกฉบับ"))
+        assert coverages[1] is coverages[0]
+        # A title edit of the evidence reaches the item's page and the year page.
+        edit(site, "documents/a.md", announcement(**{**evidence, "title": "ชื่อหลักฐานใหม่"}))
+        assert coverages[2] is not coverages[1]
+    finally:
+        signals.all_generators_finalized.disconnect(remember)
+    for page in ("ita/2569/o4/index.html", "ita/2569/index.html"):
+        assert "ชื่อหลักฐานใหม่" in site.read(page) and "ประกาศฉบับหนึ่ง" not in site.read(page)
+    assert_same_as_one_off_build(site, tmp_path)

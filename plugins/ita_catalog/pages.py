@@ -15,17 +15,19 @@ Statuses come from ``coverage``; templates only present them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import content_errors
 import site_integrity
 from pelican.generators import Generator
+from site_integrity import reuse
 
 from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
 from . import coverage as cov
 from . import export
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity (the exports' cache)
 class YearCoverage:
     catalog: Catalog
     rows: list  # coverage.ItemCoverage, catalog order
@@ -54,6 +56,40 @@ def published_documents(context) -> list:
     return list(context.get("articles", ())) + list(context.get("pages", ()))
 
 
+def years_coverage(catalogs: dict, naming: dict) -> list[YearCoverage]:
+    """Every ITA year's coverage, the newest year first.
+
+    The coverage is a function of the catalogs and of the facts of the
+    documents that name items: while both are as in the previous build (serve
+    rebuilds, where most saves change no title, URL, date or item), that
+    build's coverage is handed out again, the same objects.
+    """
+    global _latest
+    catalogs = tuple(catalogs[year] for year in sorted(catalogs, reverse=True))
+    earlier_catalogs, earlier_naming, years = _latest
+    # load_catalogs hands out the same objects while the files are the same.
+    if not (len(catalogs) == len(earlier_catalogs) and naming == earlier_naming
+            and all(now is before for now, before in zip(catalogs, earlier_catalogs))):
+        years = []
+        for catalog in catalogs:
+            rows = cov.catalog_coverage(catalog, naming)
+            years.append(YearCoverage(catalog, rows, cov.grouped(rows), cov.counts(rows)))
+        _latest = (catalogs, naming, years)
+    return years
+
+
+_latest = ((), None, [])  # (catalogs, naming, years) of the latest coverage made
+
+
+@lru_cache(maxsize=16)
+def _export_files(year: YearCoverage, site_url: str, organisation: str) -> dict:
+    return {
+        export.JSON_NAME: export.to_json(year.catalog, year.rows, site_url,
+                                         organisation).encode("utf-8"),
+        export.CSV_NAME: export.to_csv(year.rows, site_url).encode("utf-8-sig"),
+    }
+
+
 class ItaGenerator(Generator):
     """Computes every ITA year's coverage, then writes its pages and exports."""
 
@@ -64,11 +100,10 @@ class ItaGenerator(Generator):
             content_errors.report(error.path, error.line, error.message, error.hint)
             catalogs = {}
         naming = cov.documents_by_item(published_documents(self.context))
-        self.years = []
-        for year in sorted(catalogs, reverse=True):
-            rows = cov.catalog_coverage(catalogs[year], naming)
-            self.years.append(YearCoverage(catalogs[year], rows, cov.grouped(rows),
-                                           cov.counts(rows)))
+        self.years = years_coverage(catalogs, naming)
+        if reuse.enabled(self.settings):  # the pages showing it are not hashed anew
+            reuse.unchanging(self.years, *self.years,
+                             *(row for year in self.years for row in year.rows))
         # For the home page and any template that lists the years.
         self.context["ita_years"] = self.years
         self.context["ITA_INDEX_URL"] = INDEX_URL
@@ -88,12 +123,7 @@ class ItaGenerator(Generator):
             self._write(writer, year.url + "index.html", "ita_year", ita=year)
             for row in year.rows:
                 self._write(writer, row.item.url + "index.html", "ita_item", ita=year, row=row)
-            files = {
-                export.JSON_NAME: export.to_json(year.catalog, year.rows, site_url,
-                                                 organisation).encode("utf-8"),
-                export.CSV_NAME: export.to_csv(year.rows, site_url).encode("utf-8-sig"),
-            }
-            for name, data in files.items():
+            for name, data in _export_files(year, site_url, organisation).items():
                 site_integrity.write_output(self.settings, year.url.strip("/") + "/" + name, data,
                                             year.catalog.path, 1, "รายการตรวจ ITA")
 

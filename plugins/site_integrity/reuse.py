@@ -29,10 +29,10 @@ changed" day to today, still re-renders its own page only.
 
 Values are hashed once per build (by identity; a list of documents from its
 documents' digests), and a document's values once per serve session while
-they stay the same objects (``Build._document_digest``): a plugin must not
-change a value in place. Values that cannot be compared (objects pickle
-refuses) make the page render again, never a stale page. The signatures
-become "online" only when the build
+they stay the same objects (``Build._document_digest``), as are values a
+plugin declares ``unchanging``: a plugin must not change a value in place.
+Values that cannot be compared (objects pickle refuses) make the page render
+again, never a stale page. The signatures become "online" only when the build
 succeeded and its folder was swapped in (``commit``); a failed build changes
 nothing (``discard``). One-off builds (`invoke build`, `check`, `publish`)
 render everything.
@@ -82,6 +82,8 @@ class _Online:
         self.pending = {}
         self.linked = {}  # relative name -> file_stamp, of the pending pages taken from online
         self.reused = 0  # pages of the running build taken from the online site
+        self.declared = {}  # id -> value declared ``unchanging`` since the latest Build began
+        self.kept = {}  # id -> (value, digest) of unchanging values, from build to build
 
 
 _online = _Online()
@@ -131,6 +133,18 @@ def discard() -> None:
 def reused_count() -> int:
     """Pages the latest build reused from the online site (tests, benchmark)."""
     return _online.reused
+
+
+def unchanging(*values) -> None:
+    """Declare values that nothing changes once they are made and that hold no
+    document: in serve rebuilds their digests are kept from one build to the
+    next for as long as their producer hands out the very same objects.
+
+    ita_catalog hands out the previous build's coverage while its inputs are
+    equal; hashing it anew cost 0.3 s of every rebuild at 5,000 documents.
+    """
+    for value in values:
+        _online.declared[id(value)] = value
 
 
 def signature_of(relative: str):
@@ -207,6 +221,11 @@ class Build:
         self.digest = None
         self.context_keys = None
         self.kinds = _kinds()
+        # The values declared unchanging by this build's generators; digests of
+        # the others (an earlier build's coverage) are let go.
+        self.unchanging, _online.declared = _online.declared, {}
+        _online.kept = {key: kept for key, kept in _online.kept.items()
+                        if self.unchanging.get(key) is kept[0]}
 
     def page_signature(self, name, template, context, options, kwargs):
         """Signature of one write_file call, or None when it cannot be compared."""
@@ -245,7 +264,10 @@ class Build:
             return _url_wrapper(value)[1][0].encode()
         key = id(value)
         if key not in self.digests:
-            if isinstance(value, Content):
+            kept = _online.kept.get(key)
+            if kept is not None and kept[0] is value:
+                self.digests[key] = kept[1]
+            elif isinstance(value, Content):
                 self.digests[key] = self._document_digest(value)
             elif type(value) in (list, tuple) and all(type(item) in self.kinds.contents
                                                       for item in value):
@@ -264,6 +286,8 @@ class Build:
                 self.digests[key] = hasher.digest()
                 if met:
                     self.holding_documents.add(key)
+                elif self.unchanging.get(key) is value:
+                    _online.kept[key] = (value, self.digests[key])
             self.keep_alive.append(value)
         return self.digests[key]
 
