@@ -452,10 +452,8 @@ def write_bytes(settings, relative: str, data: bytes) -> None:
     writing, and a rebuild writes thousands of unchanged exports.
     """
     path = os.path.join(settings["OUTPUT_PATH"], relative)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     if not enabled(settings):
-        with open(path, "wb") as handle:
-            handle.write(data)
+        _write_new(path, data)
         return
     relative = relative_name(relative)
     digest = b"bytes:" + hashlib.blake2b(data, digest_size=20).digest()  # never a page's
@@ -466,7 +464,16 @@ def write_bytes(settings, relative: str, data: bytes) -> None:
     if online is not None:
         link_or_copy(relative, online, path)
         return
-    with open(path, "wb") as handle:
+    _write_new(path, data)
+
+
+def _write_new(path: str, data: bytes) -> None:
+    try:
+        handle = open(path, "wb")
+    except FileNotFoundError:  # its folder is not made yet (most are: the page's own)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle = open(path, "wb")
+    with handle:
         handle.write(data)
 
 
