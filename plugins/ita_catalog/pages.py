@@ -81,7 +81,7 @@ def years_coverage(catalogs: dict, naming: dict) -> list[YearCoverage]:
 _latest = ((), None, [])  # (catalogs, naming, years) of the latest coverage made
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=16)  # a coverage handed out again has its exports made already
 def _export_files(year: YearCoverage, site_url: str, organisation: str) -> dict:
     return {
         export.JSON_NAME: export.to_json(year.catalog, year.rows, site_url,
