@@ -80,8 +80,11 @@ PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
            "complaints", "git_dates", "listings", "discovery", "site_integrity", "search"]
 
-# Autoescape: a title typed as "<script>" must show as text.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Autoescape: a title typed as "<script>" must show as text. Every build makes
+# its own template environment (`invoke serve` too), so a template cannot change
+# within one: auto_reload off saves a file check per template per page.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}
 MARKDOWN = {
     # Python-Markdown loads only the extensions listed here (extension_configs
     # alone configures them). tables.markdown_ext places data tables
