@@ -161,17 +161,18 @@ class _ParsedAsWritten:
     that the link check need not read 50 MB of pages back (5,000 documents)."""
 
     def __init__(self, handle, relative):
-        self.handle, self.relative = handle, relative
+        self.handle, self.relative, self.written = handle, relative, []
 
     def __enter__(self):
         return self
 
     def __exit__(self, *_exc):
         self.handle.close()
+        _run.parsed[self.relative] = _parse_page("".join(self.written))
 
     def write(self, text):
         self.handle.write(text)
-        _run.parsed[self.relative] = _parse_page(text)
+        self.written.append(text)
 
 
 def _writer_source(name, template, kwargs):
