@@ -44,8 +44,9 @@ from site_integrity import reuse
 
 CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
 # Attributes are looked for inside start tags only: text such as a code sample
-# `<a href="x">` is written escaped (&lt;a ...), so it is not a tag.
-_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+# `<a href="x">` is written escaped (&lt;a ...), so it is not a tag. Tags without
+# any "=" hold no attribute value and are not matched at all.
+_TAG_WITH_VALUES = re.compile(r"<[a-zA-Z][^<>=]*=[^<>]*>")
 # The attributes a page links with (href, src, action) or is linked to by (id, name).
 _ATTRIBUTE = re.compile(r"""\s(href|src|action|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _ANCHOR_ATTRIBUTES = {"id", "name"}
@@ -591,9 +592,7 @@ _previous_check = (None, {}, set())
 
 def _parse_page(text):
     links, ids = [], set()
-    for tag in _TAG.finditer(text):
-        if "=" not in tag[0]:  # most tags have no attribute: one test, not a search
-            continue
+    for tag in _TAG_WITH_VALUES.finditer(text):
         for match in _ATTRIBUTE.finditer(tag[0]):
             value = match[2] if match[2] is not None else match[3]
             if match[1].lower() in _ANCHOR_ATTRIBUTES:
