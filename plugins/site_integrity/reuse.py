@@ -429,18 +429,21 @@ def link_or_copy(relative: str, online: str, path: str) -> None:
     A file system without hard links gets a copy.
     """
     try:
-        _link(online, path)
+        _in_its_folder(lambda: os.link(online, path), path)
         _online.linked[relative] = _online.pages[relative][1]
     except OSError:
         shutil.copyfile(online, path)
 
 
-def _link(online: str, path: str) -> None:
+def _in_its_folder(make, path: str):
+    """``make()``, which creates the file ``path``; its folder is made only
+    when missing. Most are there already (the page's own folder, serve's
+    spare): one makedirs per file saved, thousands per build."""
     try:
-        os.link(online, path)
-    except FileNotFoundError:  # its folder is not made yet (serve's spare has most)
+        return make()
+    except FileNotFoundError:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        os.link(online, path)
+        return make()
 
 
 def write_bytes(settings, relative: str, data: bytes) -> None:
@@ -468,12 +471,7 @@ def write_bytes(settings, relative: str, data: bytes) -> None:
 
 
 def _write_new(path: str, data: bytes) -> None:
-    try:
-        handle = open(path, "wb")
-    except FileNotFoundError:  # its folder is not made yet (most are: the page's own)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        handle = open(path, "wb")
-    with handle:
+    with _in_its_folder(lambda: open(path, "wb"), path) as handle:
         handle.write(data)
 
 
