@@ -73,11 +73,14 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
+# Files and folders whose names start with a dot (.git, .env, .htaccess) are
+# never content: Pelican's default ("**/.*") matches no plain file name.
+IGNORE_FILES = [".*"]
 # Order matters: plugins run in this order on each signal. On `finalized`,
 # discovery's sitemap lists every page the others wrote; site_integrity then
 # checks the whole written site (links, lost documents, double writes); search
 # indexes it last, and only when nothing was found wrong.
-PLUGINS = ["content_errors", "thai_format", "front_matter", "tables", "ita_catalog",
+PLUGINS = ["content_errors", "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog",
            "complaints", "git_dates", "listings", "discovery", "site_integrity", "search"]
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
@@ -89,12 +92,15 @@ MARKDOWN = {
     # Python-Markdown loads only the extensions listed here (extension_configs
     # alone configures them). tables.markdown_ext places data tables
     # (docs/tables.md); thai_lists keeps the Thai numbering of lists written
-    # "๑. ๒. ๓." as in the source documents.
+    # "๑. ๒. ๓." as in the source documents; safe_html keeps text such as
+    # "x<y และ y>z" as text (only real HTML element names are tags). The reader
+    # then sanitises the HTML (plugins/safe_html).
     "extensions": [
         "markdown.extensions.extra",
         "markdown.extensions.sane_lists",
         "tables.markdown_ext:TableLineExtension",
         "thai_lists",
+        "safe_html",
     ],
     "extension_configs": {
         "markdown.extensions.extra": {},

@@ -36,8 +36,9 @@ STAFF_GUIDE = os.path.join(ROOT, "docs", "front-matter.md")
 
 def _run_build(settings_file, keep=True, inspect=None, overrides=None):
     result = site_build.build(settings_file, overrides, keep=keep, inspect=inspect)
+    if result.message:
+        print(result.message, file=sys.stderr)  # the errors, or the warnings of a good build
     if not result.ok:
-        print(result.message, file=sys.stderr)
         raise Exit(code=1)
     return result
 
@@ -115,8 +116,9 @@ def serve(c, host="127.0.0.1", port=8000):
     def rebuild():
         with search.later.swap_lock:
             outcome = site_build.build(DEV_SETTINGS, {**warm, search.LATER_SETTING: True})
-        if not outcome.ok:
+        if outcome.message:
             print(outcome.message, file=sys.stderr)
+        if not outcome.ok:
             print("เว็บไซต์ตัวอย่างยังเป็นฉบับก่อนหน้า จนกว่าจะแก้ข้อผิดพลาด", file=sys.stderr)
             return
         print(f"สร้างใหม่แล้ว ({outcome.seconds:.1f} วินาที) กำลังปรับดัชนีค้นหา...")

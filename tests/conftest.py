@@ -92,6 +92,26 @@ def site(tmp_path):
     return Site(tmp_path)
 
 
+def built_then_failed(site, good: dict, files: dict, **overrides):
+    """Build a site of the ``good`` files, add ``files``, build again: the
+    failed result, after checking that the published site did not change and
+    that nothing was left beside it."""
+    site.add(good)
+    first = site.build(**overrides)
+    assert first.ok, first.message
+    before = {p.relative_to(site.output): p.read_bytes() if p.is_file() else None
+              for p in site.output.rglob("*")}
+    site.add(files)
+    result = site.build(**overrides)
+    assert not result.ok
+    assert "Traceback" not in result.message
+    after = {p.relative_to(site.output): p.read_bytes() if p.is_file() else None
+             for p in site.output.rglob("*")}
+    assert after == before, "a failed build changed the published site"
+    assert os.listdir(site.output.parent) == ["output"], "a staging folder was left behind"
+    return result
+
+
 def document(**fields) -> str:
     """A Markdown document whose front matter has the given fields (YAML text values)."""
     body = fields.pop("body", "เนื้อหาของเอกสาร")

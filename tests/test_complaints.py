@@ -348,7 +348,10 @@ def test_a_document_cannot_take_a_complaints_url(tmp_path):
     page = document(title="ร้องเรียน", type="page", slug="complaints")
     site, result, _ = build_with(tmp_path, files={"pages/ร้องเรียน.md": page})
     assert not result.ok
-    assert "pages/ร้องเรียน.md:4: ลิงก์ complaints/ ซ้ำกับหน้า" in result.message, result.message
+    assert ('pages/ร้องเรียน.md:4: ชื่อในลิงก์ "complaints" ทำให้ลิงก์ complaints/ ซ้ำกับหน้า '
+            '"การร้องเรียนการทุจริตและประพฤติมิชอบ" (จาก data/complaints.yaml)') in result.message, \
+        result.message
+    assert "พบข้อผิดพลาด 1 รายการ" in result.message
 
 
 def test_real_data_file_builds_without_copying(tmp_path):

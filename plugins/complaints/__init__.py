@@ -125,22 +125,9 @@ class ComplaintsGenerator(Generator):
         self.context["complaint_pages"] = list(self.complaint_pages.values())
         # The layout links sections by name (see plugins/listings: site_pages).
         self.context.setdefault("section_links", {})["complaints"] = self.complaint_pages["hub"]
-        self._check_collisions()
-
-    def _check_collisions(self):
-        """A staff document whose slug takes one of these URLs would be overwritten."""
-        ours = {page.save_as: page for page in self.complaint_pages.values()}
-        for name in site_integrity.CONTENT_LISTS:
-            for content in self.context.get(name, ()):
-                page = ours.get(getattr(content, "save_as", None))
-                if page is None:
-                    continue
-                line = content.metadata.get("field_lines", {}).get(("slug",), 1)
-                content_errors.report(
-                    content.source_path, line,
-                    f"ลิงก์ {content.url} ซ้ำกับหน้า \"{page.title}\" ที่ระบบสร้างจาก "
-                    "data/complaints.yaml (URL taken by a generated complaints page)",
-                    "เปลี่ยน slug ของเอกสารนี้ หรือแก้ข้อมูลช่องทางร้องเรียนที่ data/complaints.yaml")
+        for page in self.complaint_pages.values():
+            site_integrity.reserve(self.settings, page.url,
+                                   f"หน้า \"{page.title}\" (จาก data/complaints.yaml) ")
 
     def _source_url(self) -> str:
         slug = self.section.source.get("document")

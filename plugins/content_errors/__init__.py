@@ -2,10 +2,16 @@
 
 Any plugin that finds bad input calls ``report(...)`` with the file, the line,
 a Thai explanation (English beside it) and a hint on how to fix it, then
-carries on so that one run shows every error at once. After all generators
-have read their content and cross-document checks have run (on
-``all_generators_finalized``), and before anything is written, the build stops
-with ``ContentErrorsFound`` if the collector is not empty.
+carries on so that one run shows every error at once: a document with an
+error is left out, and the build goes on writing the rest into its staging
+folder, so that the checks of the written site (links, anchors, two outputs
+for one file) report in the same run. site_build then fails the build with
+``ContentErrorsFound``: the staging folder is discarded and the site online
+stays as it was. ``withhold(url)`` names the page of a document left out, so
+that links to it are not reported as broken besides.
+
+``warn(...)`` tells the clerk of something the build mended on its own (raw
+HTML removed from a body); warnings never fail a build.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ class ContentError:
     line: int
     message: str
     hint: str = ""
+    warning: bool = False
 
     def format(self, base: str | None = None) -> str:
         path = self.path
@@ -29,23 +36,26 @@ class ContentError:
             relative = os.path.relpath(path, base)
             if not relative.startswith(".."):
                 path = relative
-        text = f"{path}:{self.line}: {self.message}"
+        mark = "คำเตือน (warning): " if self.warning else ""
+        text = f"{path}:{self.line}: {mark}{self.message}"
         if self.hint:
             text += f"\n    วิธีแก้ (fix): {self.hint}"
         return text
 
 
 class ContentErrorsFound(Exception):
-    """Raised once per build when staff content has errors. Nothing is written."""
+    """Raised once per build when staff content has errors. Nothing is published."""
 
     exitcode = 1
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[ContentError], warned: list[ContentError] = ()):
         self.errors = sorted(set(errors))
+        self.warnings = sorted(set(warned))
         super().__init__(f"{len(self.errors)} content error(s)")
 
     def format(self, base: str | None = None) -> str:
         lines = [error.format(base) for error in self.errors]
+        lines += [warning.format(base) for warning in self.warnings]
         lines.append(
             f"พบข้อผิดพลาด {len(self.errors)} รายการ: ยังไม่ได้เผยแพร่เว็บไซต์ "
             f"(found {len(self.errors)} error(s); nothing was published)"
@@ -54,6 +64,8 @@ class ContentErrorsFound(Exception):
 
 
 _errors: list[ContentError] = []
+_warnings: list[ContentError] = []
+_withheld: set = set()  # URLs of pages left out because their document has errors
 
 
 def report(path: str, line: int, message: str, hint: str = "") -> None:
@@ -66,30 +78,72 @@ def report(path: str, line: int, message: str, hint: str = "") -> None:
     _errors.append(ContentError(str(path), max(1, int(line)), message, hint))
 
 
+def warn(path: str, line: int, message: str, hint: str = "") -> None:
+    """Record something the clerk should fix, which does not stop the build."""
+    message = " ".join(str(message).split())
+    _warnings.append(ContentError(str(path), max(1, int(line)), message, hint, warning=True))
+
+
+def withhold(url: str) -> None:
+    """The page at ``url`` (relative to the site, e.g. documents/a-1/) is not
+    written because its document has errors."""
+    _withheld.add(url)
+
+
+def withheld() -> frozenset:
+    return frozenset(_withheld)
+
+
 def errors() -> list[ContentError]:
     return list(_errors)
 
 
+def warnings() -> list[ContentError]:
+    return sorted(set(_warnings))
+
+
+def paths_with_errors() -> set[str]:
+    return {error.path for error in _errors}
+
+
+def format_warnings(base: str | None = None) -> str:
+    return "\n".join(warning.format(base) for warning in warnings())
+
+
 def count() -> int:
-    """Errors reported so far in this build."""
-    return len(_errors)
+    """Errors and warnings reported so far in this build."""
+    return len(_errors) + len(_warnings)
+
+
+def line_containing(path: str, *needles: str) -> int:
+    """1-based line of the first of ``needles`` found in the file, else 0: where
+    an error found in generated output was written in the source."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().split("\n")
+    except OSError:
+        return 0
+    for needle in needles:
+        if not needle:
+            continue
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 0
 
 
 def reset(*_args, **_kwargs) -> None:
     _errors.clear()
+    _warnings.clear()
+    _withheld.clear()
 
 
 def raise_if_any(*_args, **_kwargs) -> None:
     if _errors:
-        found = ContentErrorsFound(_errors)
+        found = ContentErrorsFound(_errors, _warnings)
         reset()
         raise found
 
 
 def register():
     signals.initialized.connect(reset)
-    # get_writer is sent after every all_generators_finalized receiver (where
-    # cross-document checks report) and before the first file is written;
-    # blinker does not order receivers of one signal, so that signal is the
-    # only dependable "last moment".
-    signals.get_writer.connect(raise_if_any)

@@ -43,7 +43,8 @@ class DiscoveryGenerator(Generator):
     """Writes the announcements feed and records each page's last change."""
 
     def generate_context(self):
-        pass
+        site_integrity.reserve(self.settings, os.path.dirname(ANNOUNCEMENTS_FEED) + "/", "ฟีดประกาศ")
+        site_integrity.reserve(self.settings, "sitemap.xml", "แผนผังเว็บไซต์", exact=True)
 
     def generate_output(self, writer):
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "Asia/Bangkok")

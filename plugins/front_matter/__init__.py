@@ -23,6 +23,8 @@ from datetime import date, datetime
 
 import content_errors
 import ita_catalog
+import safe_html
+import safe_paths
 import site_integrity
 import thai_format
 import yaml_source
@@ -34,9 +36,6 @@ from site_integrity import reuse
 from . import schema, warm
 from .validate import Problem, split_front_matter, validate
 
-# Links and images in the HTML Markdown makes of the body: src/href of start tags.
-_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-_LINK_ATTRIBUTE = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 UNDATED_SORT_DAY = date(1900, 1, 1)
 # Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute path ->
 # (stamp, paths it depends on, parse result). Settings the parse depends on:
@@ -51,7 +50,13 @@ def _stamps(source: str, paths) -> tuple:
     """reuse.file_stamp of the source and of each path (None for a missing one)."""
     return tuple(reuse.file_stamp(path) for path in (source, *paths))
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+_PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$", re.S)
+# Characters no text needs, which a browser shows as boxes or not at all
+# (C0 controls but tab and newline, DEL, C1 controls): a NUL pasted from a
+# PDF would reach the page.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_UNSAFE_HTML_HINT = ("เนื้อหาเขียนได้ด้วย Markdown และแท็กจัดรูปแบบ เช่น <u> <br> <sup> <sub> "
+                     "เท่านั้น: ลบส่วนนั้นออกจากไฟล์")
 
 
 def decode_source(raw: bytes):
@@ -71,6 +76,89 @@ def decode_source(raw: bytes):
             pass
         return Problem(line, "ไฟล์ไม่ได้บันทึกเป็นรหัส UTF-8 (file is not UTF-8)", hint)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _control_characters(body: str, first_line: int) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(body.split("\n")):
+        found = _CONTROL.search(line)
+        if found:
+            problems.append(Problem(
+                first_line + number,
+                f"มีอักขระควบคุมที่มองไม่เห็น (รหัส U+{ord(found[0]):04X}) ในบรรทัดนี้ "
+                "(a control character)",
+                "ลบอักขระนั้นออก แล้วพิมพ์ข้อความส่วนนั้นใหม่ "
+                "(มักติดมาเมื่อคัดลอกข้อความจากไฟล์ PDF หรือโปรแกรมอื่น)"))
+    return problems
+
+
+class _BodyLinks:
+    """The href and src values of one document's body, as the sanitiser meets them.
+
+    ``filter`` answers the value to write (None removes the attribute) and
+    records the files copied beside the page and the problems, each as
+    (target as written, message, hint).
+    """
+
+    def __init__(self, reader, source_path):
+        self.root = reader.settings["PATH"]
+        self.folder = os.path.dirname(source_path)
+        self.depends_on = reader.__dict__.setdefault("_checked", set())
+        self.copied, self.problems, self.answers = [], [], {}
+
+    def filter(self, _tag, _attribute, value):
+        if value not in self.answers:
+            self.answers[value] = self._answer(value)
+        return self.answers[value]
+
+    def _answer(self, written):
+        target = written.strip()
+        pelican_link = _PELICAN_LINK.match(target)
+        if pelican_link:
+            path, _rest = _split_url(pelican_link[2])
+            base = self.root if path.startswith("/") else self.folder
+            # {attach} publishes the file beside this page: one of its own files.
+            boundary = self.folder if pelican_link[1] == "attach" else self.root
+            found = self._file(written, path.lstrip("/"), base, boundary)
+            return written if found else None
+        if not target or target.startswith(("/", "#", "?")) or _SCHEME.match(target):
+            return written  # the site's own address, or another site's
+        path, rest = _split_url(target)
+        if not path or path.endswith("/"):
+            return written  # a page of the site: site_integrity checks the written site
+        found = self._file(written, path, self.folder, self.root)
+        if found is None:
+            return None
+        relative = os.path.relpath(found, self.folder)
+        if relative.startswith(os.pardir + os.sep):
+            return written  # another document's file: the written site has it or not
+        relative = relative.replace(os.sep, "/")
+        self.copied.append(relative)
+        return safe_html.url_path(relative) + rest
+
+    def _file(self, written, name, base, boundary):
+        """The file a link names (as written, or percent-decoded), else None and a problem."""
+        for candidate in dict.fromkeys([urllib.parse.unquote(name), name]):
+            self.depends_on.add(os.path.normpath(os.path.join(base, candidate)))
+            try:
+                return safe_paths.resolve(candidate, base, boundary, self.root)
+            except safe_paths.FileMissing:
+                continue
+            except safe_paths.PathRefused as refused:
+                self.problems.append((written, f"ลิงก์ \"{written}\" ใช้ไม่ได้: {refused.message}",
+                                      refused.hint))
+                return None
+        self.problems.append((
+            written, f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{written}\" (link to a missing file)",
+            "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร"))
+        return None
+
+
+def _split_url(target):
+    """(path, "?query#fragment" as written) of a relative URL."""
+    cut = min((index for index in (target.find("?"), target.find("#")) if index >= 0),
+              default=len(target))
+    return target[:cut], target[cut:]
 
 
 class FrontMatterReader(BaseReader):
@@ -99,12 +187,27 @@ class FrontMatterReader(BaseReader):
             problems, values, located, content = self._parse_cached(source_path)
         else:
             problems, values, located, content, _ = self._parse_file(source_path)
-        if problems:
-            for problem in problems:
-                content_errors.report(source_path, problem.line, problem.message, problem.hint)
+        for problem in problems:
+            tell = content_errors.warn if problem.warning else content_errors.report
+            tell(source_path, problem.line, problem.message, problem.hint)
+        if any(not problem.warning for problem in problems):
+            self._withhold(source_path, values)
             # Pelican drops "skip" content without writing anything for it.
             return "", {"status": "skip"}
         return content, self._metadata(values, located)
+
+    def _withhold(self, source_path, values):
+        """Links to this document's page are no broken links of their own: its errors say why."""
+        slug = values.get("slug")
+        if slug:
+            doc_type = values.get("type")
+            is_page = doc_type.is_page if doc_type else self._in_pages(source_path)
+            content_errors.withhold(self.settings["PAGE_URL" if is_page else "ARTICLE_URL"]
+                                    .format(slug=slug))
+
+    def _in_pages(self, source_path) -> bool:
+        relative = os.path.relpath(source_path, self.settings["PATH"])
+        return relative.replace(os.sep, "/").split("/")[0] in self.settings["PAGE_PATHS"]
 
     def _parse_file(self, source_path):
         """_parse of the file, and the paths whose state the result depends on."""
@@ -198,12 +301,13 @@ class FrontMatterReader(BaseReader):
         except yaml_source.YamlSourceError as error:
             return [Problem(error.line, error.message, error.hint)], {}, None, ""
         document_dir = os.path.dirname(source_path)
-        ctx = schema.ParseContext(document_dir, self._catalogs)
+        ctx = schema.ParseContext(document_dir, self._catalogs, self.settings["PATH"])
         values, problems = validate(located, ctx)
         problems += self._folder_problems(source_path, values, located)
-        content = self._convert(body)
-        linked, link_problems = self._local_links(source_path, body, body_line, content)
-        problems += link_problems
+        problems += _control_characters(body, body_line)
+        content, linked, body_problems = self._safe_body(
+            source_path, body, body_line, self._convert(body))
+        problems += body_problems
         values["document_files"] = tuple(
             dict.fromkeys([a.file for a in values.get("attachments", ())] + linked)
         )
@@ -224,9 +328,7 @@ class FrontMatterReader(BaseReader):
         doc_type = values.get("type")
         if doc_type is None:
             return []
-        relative = os.path.relpath(source_path, self.settings["PATH"])
-        top = relative.replace(os.sep, "/").split("/")[0]
-        in_pages = top in self.settings["PAGE_PATHS"]
+        in_pages = self._in_pages(source_path)
         if doc_type.is_page and not in_pages:
             folder = self.settings["PAGE_PATHS"][0]
             return [Problem(located.line("type"),
@@ -241,56 +343,31 @@ class FrontMatterReader(BaseReader):
                             f"ย้ายไฟล์ไปไว้ที่ content/{folder}/ หรือใช้ type: page")]
         return []
 
-    def _local_links(self, source_path, body, first_line, content):
-        """Files the body links to that must exist, and problems for those that don't.
+    def _safe_body(self, source_path, body, first_line, html_text):
+        """(sanitised HTML, files it links that are copied beside the page, problems).
 
-        Links are read from the HTML Markdown made (start tags only), so a code
-        sample such as `<a href="x">` is text, not a link; the line is the first
-        body line where the target is written.
+        Raw HTML outside the allow-list is removed (safe_html), each removal a
+        warning. Every href/src is looked at as the parser reads it (never a
+        code sample such as `<a href="x">`, which is text): a file it names
+        must pass safe_paths' rule, else the link is removed and the clerk is
+        told; a file in the document's folder is copied beside its page, and
+        the link written as a valid URL path. The line is the first body line
+        where the target is written.
         """
-        document_dir = os.path.dirname(source_path)
-        linked, problems, seen = [], [], set()
+        links = _BodyLinks(self, source_path)
+        clean, dropped = safe_html.sanitise(html_text, links.filter)
         lines = body.split("\n")
-        for tag in _TAG.finditer(content):
-            for match in _LINK_ATTRIBUTE.finditer(tag[0]):
-                target = html.unescape(match[2] if match[2] is not None else match[3])
-                if target in seen:
-                    continue
-                seen.add(target)
-                path, copy = self._resolve(document_dir, target)
-                if path is None:
-                    continue
-                getattr(self, "_checked", set()).add(path)
-                if not os.path.isfile(path):
-                    offset = next((n for n, line in enumerate(lines) if target in line), 0)
-                    problems.append(Problem(
-                        first_line + offset,
-                        f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{target}\" (link to a missing file)",
-                        "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร",
-                    ))
-                elif copy:
-                    linked.append(os.path.relpath(path, document_dir).replace(os.sep, "/"))
-        return linked, problems
 
-    def _resolve(self, document_dir, target):
-        """(absolute path, copy beside the page?) of a local link, or (None, False)."""
-        target = html.unescape(target).split("#")[0].split("?")[0]
-        pelican_link = _PELICAN_LINK.match(target)
-        if pelican_link:
-            inner = urllib.parse.unquote(pelican_link[2])
-            if inner.startswith("/"):
-                return os.path.join(self.settings["PATH"], inner.lstrip("/")), False
-            return os.path.normpath(os.path.join(document_dir, inner)), False
-        if not target or target.startswith(("/", "#")) or _SCHEME.match(target):
-            return None, False  # site-absolute or external: not a file of this document
-        if target.endswith("/"):
-            # A page of the site (../other-slug/): not a file; site_integrity
-            # checks it in the written site.
-            return None, False
-        path = os.path.normpath(os.path.join(document_dir, urllib.parse.unquote(target)))
-        if not path.startswith(document_dir + os.sep):
-            return path, False  # reaches outside the folder: checked, not copied
-        return path, True
+        def line_of(needle):
+            return first_line + next((n for n, line in enumerate(lines) if needle in line), 0)
+
+        problems = [Problem(line_of(target), message, hint)
+                    for target, message, hint in links.problems]
+        problems += [Problem(line_of(item.needle),
+                             f"ลบ{item.what}ออกจากเนื้อหา เพราะอาจเป็นอันตรายต่อผู้เข้าชม "
+                             "(unsafe HTML removed)", _UNSAFE_HTML_HINT, warning=True)
+                     for item in dict.fromkeys(dropped)]
+        return clean, links.copied, problems
 
     def _metadata(self, values, located):
         doc_type = values["type"]
@@ -349,17 +426,28 @@ def fix_urls(generator):
 
 
 def check_unique_urls(generators):
-    """Two documents must never write the same page: report both files."""
+    """Two documents must never write the same page, nor one the system writes
+    (site_integrity.reserve): report the files and the slug line."""
     claimed = {}
     for generator in generators:
         for content in site_integrity.written_contents(generator):
             save_as = content.save_as
             if not save_as:
                 continue
+            line = content.metadata.get("field_lines", {}).get(("slug",), 1)
+            system = site_integrity.reserved_by(generator.settings, content.url)
+            if system:
+                content_errors.report(
+                    content.source_path, line,
+                    f"ชื่อในลิงก์ \"{content.slug}\" ทำให้ลิงก์ {content.url} ซ้ำกับ{system}"
+                    "ที่ระบบสร้าง (the address is used by the system)",
+                    f"เปลี่ยน slug เป็นชื่ออื่น เช่น {content.slug}-info")
+                _not_written(content)
+                continue
             first = claimed.setdefault(save_as, content)
             if first is content:
                 continue
-            line = content.metadata.get("field_lines", {}).get(("slug",), 1)
+            _not_written(content)
             content_errors.report(
                 content.source_path, line,
                 f"ลิงก์ {content.url} ซ้ำกับเอกสาร {os.path.basename(first.source_path)} "
@@ -368,9 +456,25 @@ def check_unique_urls(generators):
             )
 
 
+def _not_written(content):
+    """A document reported for its address: the build goes on to find other
+    errors, without writing over the page that owns the address (Pelican's
+    writer skips an empty file name); the menus' links to it are no broken
+    links of their own."""
+    content_errors.withhold(content.url)
+    content.override_save_as = ""
+
+
 def copy_document_files(generator, writer=None):
-    """Copy each document's attachments and linked files beside its page."""
+    """Copy each document's attachments and linked files beside its page.
+
+    Each file passes safe_paths' rule again as it is copied (it was checked
+    when read). A file that cannot be copied (deleted meanwhile, disk full) is
+    left to site_integrity, which reports every attachment missing from the
+    written site, with the reason.
+    """
     output = generator.output_path
+    root = generator.settings["PATH"]
     for content in site_integrity.written_contents(generator):
         files = content.metadata.get("document_files", ())
         if not files or not content.save_as:
@@ -379,15 +483,25 @@ def copy_document_files(generator, writer=None):
         target_dir = os.path.join(output, os.path.dirname(content.save_as))
         for relative in files:
             target = os.path.join(target_dir, relative)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            if os.path.lexists(target):
-                # Another output's file (a collision, reported by site_integrity)
-                # may be a hard link to the online site: replace, never write into it.
-                os.unlink(target)
-            shutil.copy2(os.path.join(source_dir, relative), target)
+            try:
+                source = safe_paths.resolve(relative, source_dir, source_dir, root)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                if os.path.lexists(target):
+                    # Another output's file (a collision, reported by site_integrity)
+                    # may be a hard link to the online site: replace, never write into it.
+                    os.unlink(target)
+                shutil.copy2(source, target)
+            except (safe_paths.PathRefused, OSError):
+                continue
+
+
+def add_filters(pelican):
+    """``url_path``: an attachment's name as the path of its link (safe_html.url_path)."""
+    pelican.settings.setdefault("JINJA_FILTERS", {})["url_path"] = safe_html.url_path
 
 
 def register():
+    signals.initialized.connect(add_filters)
     signals.readers_init.connect(add_reader)
     signals.initialized.connect(warm.reset)
     signals.article_generator_init.connect(warm.keep_documents)

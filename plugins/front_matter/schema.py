@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+import safe_paths
 import thai_format
 
 # ------------------------------------------------------------------ types
@@ -115,6 +116,7 @@ class ParseContext:
 
     document_dir: str
     catalogs: Callable[[], dict]  # ITA year -> ita_catalog.Catalog, loaded on demand
+    content_root: str = ""  # the content folder; the document's folder when not given
 
 
 # ------------------------------------------------------------------ parsers
@@ -287,20 +289,23 @@ def _flag(value, ctx=None) -> bool:
 
 
 def _local_file(ctx: ParseContext, relative: str) -> str:
-    """Absolute path of a file named relative to the document; errors if absent."""
+    """Absolute path of a file in the document's folder (safe_paths' rule); errors if absent."""
     relative = relative.strip()
-    if os.path.isabs(relative) or ".." in relative.replace("\\", "/").split("/"):
+    if ".." in relative.replace("\\", "/").split("/"):
         raise FieldError(
             f"\"{relative}\" ต้องเป็นไฟล์ในโฟลเดอร์เดียวกับเอกสาร (must be beside the document)",
             "วางไฟล์ไว้ในโฟลเดอร์เดียวกับไฟล์ .md แล้วเขียนเฉพาะชื่อไฟล์",
         )
-    path = os.path.join(ctx.document_dir, relative)
-    if not os.path.isfile(path):
+    folder = ctx.document_dir
+    try:
+        return safe_paths.resolve(relative, folder, folder, ctx.content_root or folder)
+    except safe_paths.FileMissing:
         raise FieldError(
             f"ไม่พบไฟล์แนบ \"{relative}\" (attachment not found)",
-            f"ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ที่ {os.path.relpath(ctx.document_dir)}",
-        )
-    return path
+            f"ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ที่ {os.path.relpath(folder)}",
+        ) from None
+    except safe_paths.PathRefused as refused:
+        raise FieldError(refused.message, refused.hint) from None
 
 
 def _attachments(value, ctx) -> tuple[Attachment, ...]:

@@ -16,6 +16,7 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+    warning: bool = False  # told to the clerk; the document is published all the same
 
 
 FRONT_MATTER_HINT = (

@@ -24,6 +24,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+import site_integrity
 from pelican import signals
 from pelican.generators import Generator
 
@@ -111,6 +112,10 @@ class ListingsGenerator(Generator):
     """Shapes the listings after the documents are read, then writes their pages."""
 
     def generate_context(self):
+        site_integrity.reserve(self.settings, LISTINGS_URL, "หน้ารวมเอกสาร", exact=True)
+        for kind, what in (("type", "ประเภท"), ("year", "ปีงบประมาณ"), ("division", "ส่วนราชการ")):
+            site_integrity.reserve(self.settings, f"{LISTINGS_URL}{kind}/", f"รายการเอกสารตาม{what}")
+        site_integrity.reserve(self.settings, "404.html", "หน้าไม่พบ (404)", exact=True)
         articles = self.context.get("articles", [])
         listings = shape(articles)
         self.context["listings"] = listings

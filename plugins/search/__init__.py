@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 
 import content_errors
 import site_build
+import site_integrity
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
@@ -445,6 +446,8 @@ class SearchPageGenerator(Generator):
     def generate_context(self):
         # The header's search box is shown only when this page exists.
         self.context["search_page_url"] = self.settings["SEARCH_URL"]
+        site_integrity.reserve(self.settings, self.settings["SEARCH_URL"], "หน้าค้นหา")
+        site_integrity.reserve(self.settings, BUNDLE_DIR + "/", "ดัชนีค้นหา")
 
     def generate_output(self, writer):
         save_as = self.settings["SEARCH_SAVE_AS"]

@@ -49,7 +49,7 @@ class BuildResult:
     output_path: str
     seconds: float
     errors: list  # content_errors.ContentError
-    message: str = ""  # what the staff see, Thai first
+    message: str = ""  # what the staff see, Thai first: the errors, or the warnings
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -116,7 +116,9 @@ def _build(settings: dict, keep: bool, inspect, started: float) -> BuildResult:
     else:
         reuse.discard()
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(True, output, time.monotonic() - started, [])
+    # A successful build's message holds its warnings, if any.
+    return BuildResult(True, output, time.monotonic() - started, [],
+                       content_errors.format_warnings(base=os.getcwd()))
 
 
 @contextlib.contextmanager

@@ -10,8 +10,15 @@ file and line:
   documents' attachments and linked files, static files, the theme's files,
   and files other plugins declare with ``claim(...)``;
 * every internal link (``href``, ``src``, ``action``) in every written HTML
-  page reaches a file of the site, and its ``#fragment`` an ``id`` there;
-* every attachment was copied beside its page.
+  page, read by an HTML5 parser (safe_html.scan_page), reaches a file of the
+  site, its ``#fragment`` an ``id`` there, and its ``%`` escapes are valid
+  (a web server answers 400 to ``ผลงาน100%.pdf``); no page has one ``id`` twice;
+* every attachment and every static file was copied.
+
+It also keeps the register of the addresses the system writes itself
+(``reserve``: the search bundle, the ITA section, the listings ...), which
+no document's slug may take; front_matter checks every document against it
+as soon as they are read, so the clerk is told which file to change.
 
 Reports made here come after Pelican has written into the staging folder;
 ``site_build`` raises them after the run, so the build fails and the previous
@@ -36,6 +43,7 @@ import urllib.parse
 from typing import NamedTuple
 
 import content_errors
+import safe_html
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -43,14 +51,8 @@ from pelican.writers import Writer
 from site_integrity import reuse
 
 CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
-# Attributes are looked for inside start tags only: text such as a code sample
-# `<a href="x">` is written escaped (&lt;a ...), so it is not a tag. Tags without
-# any "=" hold no attribute value and are not matched at all.
-_TAG_WITH_VALUES = re.compile(r"<[a-zA-Z][^<>=]*=[^<>]*>")
-# The attributes a page links with (href, src, action) or is linked to by (id, name).
-_ATTRIBUTE = re.compile(r"""\s(href|src|action|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_ANCHOR_ATTRIBUTES = {"id", "name"}
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 DEVELOPER_HINT = ("ข้อผิดพลาดนี้มาจากธีมหรือปลั๊กอิน ไม่ใช่จากเอกสาร: แจ้งผู้ดูแลระบบ "
                   "(a theme or plugin bug: tell the maintainers)")
 
@@ -66,6 +68,38 @@ class _Run:
 
 
 _run = _Run()
+
+
+RESERVED_SETTING = "PORTAL_RESERVED_URLS"  # url -> (what, exact): see reserve()
+
+
+def reserve(settings, url: str, what: str, exact: bool = False) -> None:
+    """Declare that the system writes ``url`` (relative to the site, e.g.
+    "pagefind/"), and with ``exact=False`` everything under it; ``what`` names
+    it for the clerk. Plugins call it before the documents are checked (in
+    their generator's ``generate_context``)."""
+    settings.setdefault(RESERVED_SETTING, {})[url] = (what, exact)
+
+
+def reserved(settings) -> dict:
+    """Every address the system writes: the plugins' (``reserve``), and Pelican's
+    own folders (the theme's files, the static folders, drafts)."""
+    found = {settings.get("THEME_STATIC_DIR", "theme") + "/": ("ไฟล์ของธีม", False)}
+    for folder in settings.get("STATIC_PATHS", ()):
+        found[folder.strip("/") + "/"] = (f"โฟลเดอร์ไฟล์ {folder}", False)
+    for key in ("DRAFT_URL", "DRAFT_PAGE_URL"):
+        first = settings.get(key, "").split("/")[0]
+        if first and "{" not in first:
+            found[first + "/"] = ("หน้าฉบับร่าง", False)
+    return {**found, **settings.get(RESERVED_SETTING, {})}
+
+
+def reserved_by(settings, url: str):
+    """What the system writes at ``url`` (a document's address), or None."""
+    for taken, (what, exact) in reserved(settings).items():
+        if url == taken or (not exact and url.startswith(taken)):
+            return what
+    return None
 
 
 def claim(output_relpath: str, source_path: str, line: int = 1, what: str = "") -> None:
@@ -169,7 +203,7 @@ class _ParsedAsWritten:
 
     def __exit__(self, *_exc):
         self.handle.close()
-        _run.parsed[self.relative] = _parse_page("".join(self.written))
+        _run.parsed[self.relative] = safe_html.scan_page("".join(self.written))
 
     def write(self, text):
         self.handle.write(text)
@@ -242,6 +276,7 @@ def check_site(pelican):
         _check_outputs_unique(settings, contents, _run.generators)
         _check_every_document_published(settings, listing[0], contents, _run.generators)
         _check_attachments_copied(output, contents)
+        _check_static_files_copied(output, _run.generators)
         LinkChecker(settings, output, contents, listing).check()
     finally:
         start()  # let this build's content go before the next build (invoke serve)
@@ -299,7 +334,7 @@ def _attachment_line(content, relative, lines):
     for index, attachment in enumerate(content.metadata.get("attachments", ()) or ()):
         if attachment.file == relative:
             return lines.get(("attachments", index, "file"), 1)
-    return _line_containing(content.source_path, relative)
+    return content_errors.line_containing(content.source_path, relative)
 
 
 # ---------------------------------------------------------------- nothing lost
@@ -307,6 +342,8 @@ def _attachment_line(content, relative, lines):
 
 def _check_every_document_published(settings, site_files, contents, generators):
     read = {os.path.abspath(c.source_path) for c, _save_as in contents}
+    # Left out because of their errors, which say so.
+    read |= {os.path.abspath(path) for path in content_errors.paths_with_errors()}
     for content, save_as in contents:
         if getattr(content, "status", "published") != "published" or not save_as:
             continue
@@ -375,15 +412,42 @@ def _check_attachments_copied(output, contents):
         for relative in content.metadata.get("document_files", ()):
             target = os.path.join(page_dir, relative)
             source = os.path.join(source_dir, relative)
-            if (not os.path.isfile(target)
-                    or os.path.getsize(target) != os.path.getsize(source)):
+            if _same_size(source, target):
+                continue
+            line = _attachment_line(content, relative, content.metadata.get("field_lines", {}))
+            if not os.path.isfile(source):
                 content_errors.report(
-                    content.source_path,
-                    _attachment_line(content, relative, content.metadata.get("field_lines", {})),
-                    f"ไฟล์ {relative} ไม่ได้ถูกคัดลอกไปไว้ข้างหน้าเว็บของเอกสาร "
-                    "(attachment missing from the built site)",
-                    DEVELOPER_HINT,
-                )
+                    content.source_path, line,
+                    f"ไฟล์ {relative} หายไประหว่างสร้างเว็บไซต์ (a file was deleted during the build)",
+                    "วางไฟล์กลับไว้ในโฟลเดอร์ของเอกสาร แล้วสร้างเว็บไซต์ใหม่")
+            else:
+                content_errors.report(
+                    content.source_path, line,
+                    f"คัดลอกไฟล์ {relative} ไปไว้ข้างหน้าเว็บของเอกสารไม่สำเร็จ "
+                    "(attachment missing from the built site)", _COPY_HINT)
+
+
+_COPY_HINT = "ตรวจว่าเปิดอ่านไฟล์ได้และพื้นที่ดิสก์ไม่เต็ม แล้วสร้างเว็บไซต์ใหม่"
+
+
+def _same_size(source, target) -> bool:
+    try:
+        return os.path.isfile(target) and os.path.getsize(target) == os.path.getsize(source)
+    except OSError:
+        return False
+
+
+def _check_static_files_copied(output, generators):
+    """Pelican only logs a warning when it cannot copy a static file."""
+    for generator in generators:
+        for static in getattr(generator, "staticfiles", []):
+            target = os.path.join(output, static.save_as)
+            source = os.path.join(generator.path, static.source_path)
+            if not _same_size(source, target):
+                content_errors.report(
+                    source, 1,
+                    f"คัดลอกไฟล์นี้ไปไว้ที่ {static.save_as} ไม่สำเร็จ (a static file was not copied)",
+                    _COPY_HINT)
 
 
 # ---------------------------------------------------------------- links
@@ -419,7 +483,8 @@ class LinkChecker:
 
     def check(self):
         global _parsed_pages, _previous_check
-        site = (self.siteurl, self.site_path, self.files, self.folders)
+        self.withheld = content_errors.withheld()
+        site = (self.siteurl, self.site_path, self.files, self.folders, self.withheld)
         same_files = _previous_check[0] == site
         # A rebuild whose site has the same files: a link without #fragment
         # reaches what it reached before (a fragment depends on the target's text),
@@ -444,21 +509,22 @@ class LinkChecker:
     def check_page(self, relative) -> bool:
         """Reports the page's broken links; True when it has none and its links
         stay fine while the site has the same files (no #fragment in another page)."""
-        links, _ids = self.parse(relative)
+        scanned = self.parse(relative)
         reported = set()
         lasting = True
         origin = _Origin.of(relative)
-        for raw, offset in links:
-            url = html.unescape(raw)
+        for url in scanned.links:
             problem = self.problem(origin, url)
-            if problem and raw not in reported:
-                reported.add(raw)
-                self.report(relative, raw, problem, self.html_line(relative, offset))
+            if problem and url not in reported:
+                reported.add(url)
+                self.report(relative, url, problem)
             lasting = lasting and ("#" not in url or url.strip().startswith("#"))
-        return lasting and not reported
+        for ident in dict.fromkeys(scanned.duplicate_ids):
+            self.report_duplicate_id(relative, ident)
+        return lasting and not reported and not scanned.duplicate_ids
 
-    def parse(self, relative):
-        """(links as (raw value, offset in the file), ids) of a written page.
+    def parse(self, relative) -> safe_html.ScannedPage:
+        """The links and ids of a written page.
 
         A page the writer wrote was parsed as it was written
         (``_ParsedAsWritten``). A page that a rebuild reused unchanged (same
@@ -473,14 +539,14 @@ class LinkChecker:
             if found is None:
                 with open(os.path.join(self.output, relative), encoding="utf-8",
                           errors="replace") as handle:
-                    found = _parse_page(handle.read())
+                    found = safe_html.scan_page(handle.read())
             self.parsed[relative] = found
         return self.parsed[relative]
 
-    def html_line(self, relative, offset):
-        with open(os.path.join(self.output, relative), encoding="utf-8",
-                  errors="replace") as handle:
-            return handle.read(offset).count("\n") + 1
+    def html_line(self, relative, value):
+        """Line of the written page where ``value`` first appears (1 when not found)."""
+        return content_errors.line_containing(os.path.join(self.output, relative),
+                                html.escape(value), value) or 1
 
     def problem(self, origin, url):
         """None when ``url``, written in the page ``origin``, is fine or outside
@@ -510,6 +576,9 @@ class LinkChecker:
             url = self.site_path + (url[len(self.siteurl):] or "/")
         elif url.startswith("//") or _SCHEME.match(url):
             return None  # another site, mailto:, tel:, data:
+        if _BAD_ESCAPE.search(url):
+            return ("มีเครื่องหมาย % ที่ไม่ได้ตามด้วยรหัสเลขฐานสิบหกสองหลัก เว็บเซิร์ฟเวอร์จะตอบว่า "
+                    "400 Bad Request (invalid % in the address)")
         split = urllib.parse.urlsplit(url)
         target_path = urllib.parse.unquote(split.path)
         fragment = urllib.parse.unquote(split.fragment)
@@ -528,18 +597,21 @@ class LinkChecker:
         elif target in self.folders:
             target = posixpath.join(target, "index.html")
         if target not in self.files:
+            if any((target + "/").startswith(url) for url in self.withheld):
+                return None  # a document left out for its errors: they say so
             return "ไม่มีไฟล์นี้ในเว็บไซต์ที่สร้าง (target not in the site)"
         if fragment and target.endswith((".html", ".htm")):
-            if fragment not in self.parse(target)[1]:
+            if fragment not in self.parse(target).ids:
                 return f"ไม่มีตำแหน่ง #{fragment} ในหน้าปลายทาง (no such anchor)"
         return None
 
-    def report(self, page, raw, problem, html_line):
+    def report(self, page, shown, problem):
         content = self.by_page.get(page)
-        shown = html.unescape(raw)
         if content is not None:
-            line = _line_containing(content.source_path, shown, raw,
-                                    urllib.parse.unquote(shown))
+            # Pelican rewrites {attach} links: their file's name is what the source has.
+            name = posixpath.basename(urllib.parse.urlsplit(shown).path)
+            line = content_errors.line_containing(content.source_path, shown, html.escape(shown),
+                                                  urllib.parse.unquote(shown), name)
             if line:
                 content_errors.report(
                     content.source_path, line,
@@ -549,16 +621,30 @@ class LinkChecker:
                 )
                 return
             path = content.source_path
-            where = f"หน้า {page} บรรทัด {html_line} ของ HTML ที่สร้าง"
+            where = f"หน้า {page} บรรทัด {self.html_line(page, shown)} ของ HTML ที่สร้าง"
             content_errors.report(path, 1, f"ลิงก์เสีย \"{shown}\" ใน{where}: {problem} "
                                            "(broken link made by the theme)", DEVELOPER_HINT)
             return
         content_errors.report(
-            os.path.join("output", page), html_line,
+            os.path.join("output", page), self.html_line(page, shown),
             f"ลิงก์เสีย \"{shown}\" ในหน้า {page} ที่ธีมหรือปลั๊กอินสร้าง: {problem} "
             "(broken link in a generated page; line of the generated HTML)",
             DEVELOPER_HINT,
         )
+
+    def report_duplicate_id(self, page, ident):
+        """One id twice on a page: a link to it, and aria-labelledby, reach the first only."""
+        content = self.by_page.get(page)
+        message = (f"จุดอ้างอิง (id) \"{ident}\" มีซ้ำกันในหน้า {page} เช่น หัวข้อ {{#{ident}}} "
+                   "หรือ id ของตาราง ซ้ำกับส่วนอื่นของหน้า (duplicate id on the page)")
+        if content is not None:
+            line = content_errors.line_containing(content.source_path, "#" + ident, ident) or 1
+            content_errors.report(content.source_path, line, message,
+                                  "ตั้งชื่อ id ของหัวข้อหรือตารางนั้นใหม่ให้ไม่ซ้ำ "
+                                  "(ชื่อที่ระบบใช้ในทุกหน้า เช่น main, attachments ใช้ไม่ได้)")
+            return
+        content_errors.report(os.path.join("output", page), self.html_line(page, ident),
+                              message, DEVELOPER_HINT)
 
 
 def site_listing(output: str) -> tuple[set, set]:
@@ -588,34 +674,6 @@ _parsed_pages = {}  # signature -> parse of the page, from the latest check (reu
 # (the site checked, its answers, signatures of its pages found fine for good),
 # in `invoke serve` only
 _previous_check = (None, {}, set())
-
-
-def _parse_page(text):
-    links, ids = [], set()
-    for tag in _TAG_WITH_VALUES.finditer(text):
-        for match in _ATTRIBUTE.finditer(tag[0]):
-            value = match[2] if match[2] is not None else match[3]
-            if match[1].lower() in _ANCHOR_ATTRIBUTES:
-                ids.add(html.unescape(value))
-            else:
-                links.append((value, tag.start()))
-    return links, ids
-
-
-def _line_containing(path, *needles):
-    """1-based line of the first of ``needles`` found in the file, else 0."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().split("\n")
-    except OSError:
-        return 0
-    for needle in needles:
-        if not needle:
-            continue
-        for number, line in enumerate(lines, start=1):
-            if needle in line:
-                return number
-    return 0
 
 
 def register():

@@ -28,8 +28,8 @@ from pelican import signals
 
 from . import export
 from .markdown_ext import DIRECTIVE
-from .model import SUFFIX, load_table
-from .render import downloads_html, render
+from .model import SUFFIX, Problem, load_table
+from .render import downloads_html, dropped_html, render
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
 _PAGE_ID = re.compile(r'\bid="([^"]+)"')
@@ -54,6 +54,7 @@ class PreparedTable:
 
     def __init__(self, path: str):
         self.table, self.problems = load_table(path)
+        self.warnings = _unsafe_html_warnings(self.table, path) if self.table else []
         self._output = None
 
     def output(self) -> tuple:
@@ -64,6 +65,26 @@ class PreparedTable:
                                    thai_format.file_size(len(json_bytes)))
             self._output = (csv_bytes, json_bytes, render(self.table, links))
         return self._output
+
+
+def _unsafe_html_warnings(table, path) -> list:
+    """A Problem for each piece of raw HTML that the table's pages will not carry."""
+    texts = [(row.line, row.label) for row in table.rows if row.kind == "section"]
+    text_keys = {column.key for column in table.columns if column.type == "text"}
+    texts += [(cell.line, cell.raw) for row in table.rows for key, cell in row.cells.items()
+              if key in text_keys]
+    texts += [(_line_of(path, note), note) for note in table.notes]
+    return [Problem(line, f"ลบ{item.what}ออกจากตาราง เพราะอาจเป็นอันตรายต่อผู้เข้าชม "
+                          "(unsafe HTML removed)",
+                    "ข้อความในตารางใช้ Markdown และแท็กจัดรูปแบบ เช่น <u> <br> เท่านั้น: "
+                    "ลบส่วนนั้นออกจากไฟล์ตาราง")
+            for line, text in texts for item in dict.fromkeys(dropped_html(text))]
+
+
+def _line_of(path, text) -> int:
+    """Line of the table file where ``text`` (a note) starts; 1 when not found."""
+    first = text.split("\n", 1)[0].strip()
+    return content_errors.line_containing(path, first) or 1
 
 
 def prepared_table(path: str, use_cache: bool) -> PreparedTable:
@@ -143,6 +164,8 @@ def insert_tables(content) -> None:
         table = prepared.table
         for problem in prepared.problems:  # every build, cached or not
             content_errors.report(path, problem.line, problem.message, problem.hint)
+        for warning in prepared.warnings:
+            content_errors.warn(path, warning.line, warning.message, warning.hint)
         if table is None:
             return ""
         if table.id in used_ids:

@@ -15,6 +15,7 @@ import functools
 import re
 from html import escape
 
+import safe_html
 from markdown import Markdown
 
 from .model import NUMERIC
@@ -34,12 +35,20 @@ _MARKDOWN_SYNTAX = re.compile(r"[\n\t*_`\[\]#<>&\\!|+=~:-]|^\s|^\d|\s\s$")
 _converter = None  # one Markdown instance, reset for each cell: building one costs more than a cell
 
 
-def _markdown(text: str) -> str:
+def _unsafe_markdown(text: str) -> str:
+    """Markdown's HTML of a text, raw HTML included (sanitised by the callers)."""
     global _converter
     if _converter is None:
-        _converter = Markdown(extensions=["markdown.extensions.sane_lists"], output_format="html5")
+        # safe_html.TextNotTags: "x<y และ y>z" is text, not a tag <y ...>.
+        _converter = Markdown(extensions=["markdown.extensions.sane_lists",
+                                          safe_html.TextNotTags()], output_format="html5")
     text = _THAI_NUMBERED.sub(r"\1\\.", text)
     return _converter.reset().convert(text).strip()
+
+
+def _markdown(text: str) -> str:
+    """A text's Markdown as HTML, with only the HTML that content may carry (safe_html)."""
+    return safe_html.sanitise(_unsafe_markdown(text))[0]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -50,6 +59,13 @@ def markdown_html(text: str) -> str:
     html = _markdown(text)
     single = _SINGLE_PARAGRAPH.match(html)
     return single[1] if single else html
+
+
+def dropped_html(text: str) -> list:
+    """What the sanitiser removes from the HTML of a text (safe_html.Dropped)."""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return []
+    return safe_html.find_dropped(_unsafe_markdown(text))
 
 
 def _attrs(**attrs) -> str:
