@@ -153,7 +153,7 @@ def new(c, type, title, date="", slug=""):
     try:
         when = thai_format.parse_date(date) if date else datetime.date.today()
     except thai_format.ThaiDateError as error:
-        raise Exit(f"{error}\n{thai_format.FORMATS_HINT}", code=2) from None
+        raise Exit(f"{error}\n{error.hint}", code=2) from None
     content_dir = os.path.join(ROOT, "content")
     taken = scaffold.existing_slugs(content_dir)
     slug = slug or scaffold.next_slug(doc_type, when, taken)

@@ -87,3 +87,36 @@ def test_years_no_document_can_carry_are_refused():
         with pytest.raises(tf.ThaiDateError, match="ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700"):
             tf.parse_date(text)
     assert tf.parse_date("1/1/2401") == dt.date(1858, 1, 1)
+
+
+def test_a_year_written_in_ce_too_far_ahead_is_refused_and_its_be_reading_suggested():
+    with pytest.raises(tf.ThaiDateError) as caught:
+        tf.parse_date("1 มกราคม 2068", today=dt.date(2025, 10, 1))
+    assert str(caught.value) == (
+        "ปี 2068 ใน \"1 มกราคม 2068\" ไม่น่าจะถูกต้อง: อ่านเป็นปี ค.ศ. ตรงกับ พ.ศ. 2611 "
+        "ซึ่งเลยปีปัจจุบันไปเกิน 10 ปี (หลัง พ.ศ. 2578) (implausible year)")
+    assert caught.value.hint.startswith("หมายถึง พ.ศ. 2568 หรือไม่ (did you mean 2568?)")
+
+
+def test_a_be_year_too_far_ahead_is_refused_with_a_suggestion_only_when_it_fits():
+    with pytest.raises(tf.ThaiDateError) as caught:
+        tf.parse_date("๑ ม.ค. ๒๖๖๘", today=dt.date(2025, 10, 1))
+    assert str(caught.value) == (
+        "ปี 2668 ใน \"๑ ม.ค. ๒๖๖๘\" ไม่น่าจะถูกต้อง: พ.ศ. 2668 "
+        "ซึ่งเลยปีปัจจุบันไปเกิน 10 ปี (หลัง พ.ศ. 2578) (implausible year)")
+    assert caught.value.hint.startswith("หมายถึง พ.ศ. 2568 หรือไม่")
+    with pytest.raises(tf.ThaiDateError) as caught:
+        tf.parse_date("1/1/2098", today=dt.date(2025, 10, 1))  # 2598 is too far ahead as well
+    assert "ปี 2098 ใน \"1/1/2098\" ไม่น่าจะถูกต้อง" in str(caught.value)
+    assert caught.value.hint == tf.FORMATS_HINT
+
+
+def test_the_latest_year_follows_today_so_the_window_only_grows():
+    assert tf.parse_date("1/1/2578", today=dt.date(2025, 10, 1)) == dt.date(2035, 1, 1)
+    with pytest.raises(tf.ThaiDateError, match="หลัง พ.ศ. 2578"):
+        tf.parse_date("1/1/2579", today=dt.date(2025, 10, 1))
+    assert tf.parse_date("1/1/2579", today=dt.date(2026, 1, 1)) == dt.date(2036, 1, 1)
+    this_year = tf.be_year(dt.date.today())
+    assert tf.parse_date(f"31/12/{this_year + 10}").year == this_year + 10 - tf.BE_OFFSET
+    with pytest.raises(tf.ThaiDateError, match="implausible year"):
+        tf.parse_date(f"1/1/{this_year + 11}")
