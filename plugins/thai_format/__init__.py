@@ -31,6 +31,10 @@ THAI_MONTHS = (
     ("ธันวาคม", "ธ.ค."),
 )
 
+# Invisible characters that text copied from PDFs and web pages carries: a
+# name made only of them looks filled in but shows nothing.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
