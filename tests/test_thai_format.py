@@ -1,7 +1,11 @@
 import datetime as dt
+import string
+import unicodedata
 
 import pytest
 import thai_format as tf
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def test_be_date_with_thai_month_and_thai_digits():
@@ -120,3 +124,63 @@ def test_the_latest_year_follows_today_so_the_window_only_grows():
     assert tf.parse_date(f"31/12/{this_year + 10}").year == this_year + 10 - tf.BE_OFFSET
     with pytest.raises(tf.ThaiDateError, match="implausible year"):
         tf.parse_date(f"1/1/{this_year + 11}")
+
+
+SARA_AM, NIKHAHIT, SARA_AA = "\u0e33", "\u0e4d", "\u0e32"
+MAI_EK, MAI_THO, SARA_I, SARA_II, SARA_UU = "\u0e48", "\u0e49", "\u0e34", "\u0e35", "\u0e39"
+
+
+@pytest.mark.parametrize("written", [
+    "สำนักปลัด",
+    "ส" + NIKHAHIT + SARA_AA + "นักปลัด",  # sara am as two characters, as pasted from a PDF
+    "สำ\u200bนักปลัด",  # a zero-width space inside
+    " ส" + NIKHAHIT + "\u200b" + SARA_AA + "นัก\ufeffปลัด\n",
+])
+def test_normalise_text_writes_one_name_one_way(written):
+    assert tf.normalise_text(written) == "สำนักปลัด"
+    assert tf.normalise_text(written) == "ส" + SARA_AM + "นักปลัด"
+
+
+@pytest.mark.parametrize("written", [
+    "น" + NIKHAHIT + MAI_THO + SARA_AA + "ประปา",  # tone between nikhahit and sara aa
+    "น" + MAI_THO + NIKHAHIT + SARA_AA + "ประปา",  # tone before both
+])
+def test_normalise_text_puts_the_tone_mark_before_sara_am(written):
+    assert tf.normalise_text(written) == "น" + MAI_THO + SARA_AM + "ประปา" == "น้ำประปา"
+
+
+def test_normalise_text_puts_a_tone_mark_after_the_vowel_above_or_below():
+    assert tf.normalise_text("ท" + MAI_EK + SARA_II + "ทำการ") == "ที่ทำการ"
+    assert tf.normalise_text("ผ" + MAI_THO + SARA_UU + "ใหญ่บ้าน") == "ผู้ใหญ่บ้าน"
+
+
+def test_normalise_text_collapses_a_doubled_mark():
+    assert tf.normalise_text("ก" + MAI_EK + MAI_EK + "อสร้าง") == "ก่อสร้าง"
+    assert tf.normalise_text("ก" + SARA_I + SARA_I + "จกรรม") == "กิจกรรม"
+    assert tf.normalise_text("ท" + MAI_EK + SARA_II + MAI_EK + "ดิน") == "ที่ดิน"
+
+
+def test_normalise_text_removes_zero_width_characters_and_extra_whitespace():
+    pasted = "\ufeff กอง\u200cคลัง \t\u00a0 งาน\u200d\u2060พัสดุ \n"
+    assert tf.normalise_text(pasted) == "กองคลัง งานพัสดุ"
+    assert tf.normalise_text("Cafe\u0301 อเมซอน") == "Caf\u00e9 อเมซอน"  # NFC
+
+
+THAI_MARKS = "".join(map(chr, [*range(0x0E31, 0x0E3B), *range(0x0E47, 0x0E4F)]))
+NAMES = st.text(alphabet="กขนสท" + SARA_AM + SARA_AA + THAI_MARKS + "เแโ \t\n\u00a0"
+                + tf.ZERO_WIDTH + "aZ1-\u0301", max_size=30)
+
+
+@given(NAMES)
+@settings(max_examples=500, deadline=None)
+def test_normalise_text_is_idempotent(text):
+    once = tf.normalise_text(text)
+    assert tf.normalise_text(once) == once
+    assert unicodedata.is_normalized("NFC", once)
+    assert not set(once) & set(tf.ZERO_WIDTH)
+
+
+@given(st.text(alphabet=string.printable + "\x1c\x1d\x1e\x1f\x00", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_normalise_text_changes_plain_ascii_only_in_whitespace(text):
+    assert tf.normalise_text(text) == " ".join(text.split())

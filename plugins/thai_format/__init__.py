@@ -1,15 +1,17 @@
-"""Thai formatting: Buddhist Era dates, Thai numerals and fiscal years.
+"""Thai formatting: Buddhist Era dates, Thai numerals, fiscal years and Thai text.
 
 Owns every conversion between machine values and the way Thai government
-documents write them: the Jinja filters used by the theme, and the date parser
-used by the front-matter reader. It never relies on an installed th_TH locale,
-because Pelican's strftime cannot produce Buddhist Era years anyway.
+documents write them: the Jinja filters used by the theme, the date parser
+used by the front-matter reader, and the normal form of a Thai name. It never
+relies on an installed th_TH locale, because Pelican's strftime cannot produce
+Buddhist Era years anyway.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 
 from pelican import signals
 
@@ -247,6 +249,38 @@ def _meant_year_hint(written: int, latest: int) -> str:
         return FORMATS_HINT
     return (f"หมายถึง พ.ศ. {meant} หรือไม่ (did you mean {meant}?): "
             f"ถ้าใช่ ให้แก้ปีเป็น {meant}; {FORMATS_HINT}")
+
+
+# ---------------------------------------------------------------- text
+
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+_WITHOUT_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+# Many PDFs store sara am as nikhahit + sara aa, the tone mark before or
+# between them: it looks like sara am on screen but never compares equal.
+_SPLIT_SARA_AM = re.compile("([\u0e48-\u0e4b]*)\u0e4d([\u0e48-\u0e4b]*)\u0e32")
+# Tone marks and the vowels written above (U+0E31, U+0E34-U+0E37) or below
+# (U+0E38-U+0E3A) a consonant: typed in either order and looking the same.
+_MARK_RUN = re.compile("[\u0e31\u0e34-\u0e3a\u0e48-\u0e4b]{2,}")
+
+
+def normalise_text(text: str) -> str:
+    """``text`` written the one way, so that names that look alike are equal.
+
+    Unicode NFC, no zero-width characters, sara am as one character with the
+    tone mark before it, a tone mark after the vowel above or below it, no
+    doubled mark, and whitespace runs as one space with none at either end.
+    """
+    text = unicodedata.normalize("NFC", text.translate(_WITHOUT_ZERO_WIDTH))
+    text = _SPLIT_SARA_AM.sub("\\1\\2\u0e33", text)
+    text = _MARK_RUN.sub(_tidy_marks, text)
+    return " ".join(text.split())
+
+
+def _tidy_marks(match: re.Match) -> str:
+    """A run of marks as fonts and NFC order it: vowels, then tone marks; no repeats."""
+    run = match.group()
+    ordered = [c for c in run if c not in _TONES] + [c for c in run if c in _TONES]
+    return "".join(c for i, c in enumerate(ordered) if i == 0 or c != ordered[i - 1])
 
 
 # ---------------------------------------------------------------- Pelican
