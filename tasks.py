@@ -27,7 +27,7 @@ from site_integrity import reuse  # noqa: E402
 from ita_catalog import export as ita_export  # noqa: E402
 import thai_format  # noqa: E402
 from front_matter import scaffold  # noqa: E402
-from front_matter.schema import DOCUMENT_TYPES  # noqa: E402
+from front_matter.schema import DOCUMENT_TYPES, FieldError  # noqa: E402
 
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -155,23 +155,34 @@ def new(c, type, title, date="", slug=""):
     try:
         when = thai_format.parse_date(date) if date else datetime.date.today()
     except thai_format.ThaiDateError as error:
-        raise Exit(f"{error}\n{thai_format.FORMATS_HINT}", code=2) from None
+        raise Exit(f"{error}\n{error.hint}", code=2) from None
+    try:
+        title = scaffold.new_title(title)
+    except FieldError as error:
+        raise _refused("title", "ชื่อเรื่อง", error) from None
     content_dir = os.path.join(ROOT, "content")
     taken = scaffold.existing_slugs(content_dir)
     slug = slug or scaffold.next_slug(doc_type, when, taken)
+    try:
+        path = scaffold.new_path(content_dir, doc_type, slug, when)
+    except FieldError as error:
+        raise _refused("slug", "ชื่อในลิงก์", error) from None
     if slug in taken:
         raise Exit(f"มีเอกสารที่ใช้ slug \"{slug}\" อยู่แล้ว: เลือกชื่ออื่น", code=2)
-    if doc_type.is_page:
-        path = os.path.join(content_dir, "pages", f"{slug}.md")
-    else:
-        folder = str(thai_format.fiscal_year(when))
-        path = os.path.join(content_dir, "documents", folder, f"{slug}.md")
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "x", encoding="utf-8") as handle:
-        handle.write(scaffold.new_document(doc_type, title, slug, when))
+    try:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(scaffold.new_document(doc_type, title, slug, when))
+    except FileExistsError:
+        raise Exit(f"มีไฟล์ {os.path.relpath(path, ROOT)} อยู่แล้ว (file exists): ไม่เขียนทับ "
+                   "ให้เลือก slug อื่นด้วย --slug หรือเปิดแก้ไฟล์นั้น", code=2) from None
     print(f"สร้างไฟล์ {os.path.relpath(path, ROOT)} แล้ว")
     print("ขั้นต่อไป: กรอกช่องข้อมูลและเนื้อหา แล้วรัน invoke check")
     print("เอกสารใหม่มีสถานะ draft (ยังไม่เผยแพร่): เปลี่ยนเป็น status: published เมื่อพร้อม")
+
+
+def _refused(option: str, name: str, error: FieldError) -> Exit:
+    return Exit(f"{name} (--{option}): {error.message}\n{error.hint}", code=2)
 
 
 @task

@@ -130,6 +130,12 @@ CASES = {
         {"documents/a.md": announcement(date="0100-01-01")},
         "documents/a.md:5:", "ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700",
     ),
+    "a year in CE far ahead, meant as BE": (
+        {"documents/a.md": announcement(date="1 มกราคม 2068")},
+        "documents/a.md:5: ช่อง date (วันที่ออกเอกสาร): ปี 2068 ใน \"1 มกราคม 2068\" "
+        "ไม่น่าจะถูกต้อง: อ่านเป็นปี ค.ศ. ตรงกับ พ.ศ. 2611",
+        "วิธีแก้ (fix): หมายถึง พ.ศ. 2568 หรือไม่",
+    ),
     "bad signatory": (
         {"documents/a.md": announcement(signatories="\n  - name: นายก\n    postion: ปลัด")},
         "documents/a.md:8:", "ไม่รู้จักช่องย่อย \"postion\"",

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from conftest import ROOT, announcement, write_files
 
@@ -90,6 +91,64 @@ def test_new_rejects_an_unknown_type_in_thai(repo):
     run = invoke(repo, "new", "--type", "จดหมาย", "--title", "ก")
     assert run.returncode == 2
     assert "ไม่รู้จักประเภทเอกสาร \"จดหมาย\"" in run.stderr
+
+
+def files_under(folder):
+    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return yaml.safe_load(text[4:text.index("\n---\n", 4)])
+
+
+def test_new_refuses_a_slug_that_leaves_the_content_folder(repo):
+    before = files_under(repo)
+    run = invoke(repo, "new", "--type", "ประกาศ", "--title", "ก", "--date", "15/10/2568",
+                 "--slug", "../../../x")
+    assert run.returncode == 2
+    assert ("ชื่อในลิงก์ (--slug): \"../../../x\" ใช้เป็นชื่อในลิงก์ไม่ได้ "
+            "(slug may only use a-z, 0-9 and -)") in run.stderr
+    assert "Traceback" not in run.stderr
+    assert files_under(repo) == before
+
+
+@pytest.mark.parametrize("title, one_line", [
+    # a blank line, as pasted from a PDF
+    ("ประกาศ อบต.\n\nเรื่อง นโยบาย No Gift Policy", "ประกาศ อบต. เรื่อง นโยบาย No Gift Policy"),
+    # a line that would end the front matter
+    ("ประกาศ อบต.\n---\nเรื่อง นโยบาย", "ประกาศ อบต. --- เรื่อง นโยบาย"),
+])
+def test_new_writes_a_title_with_line_breaks_as_one_line_of_valid_yaml(repo, title, one_line):
+    run = invoke(repo, "new", "--type", "ประกาศ", "--title", title, "--date", "15/10/2568")
+    assert run.returncode == 0, run.stderr
+    fields = front_matter(repo / "content" / "documents" / "2569" / "announcement-2569-001.md")
+    assert fields["title"] == one_line
+    assert fields["slug"] == "announcement-2569-001"
+
+
+@pytest.mark.parametrize("title", ["\u200b", " \u200b \ufeff\u2060 "])
+def test_new_refuses_a_title_of_invisible_characters_only(repo, title):
+    before = files_under(repo)
+    run = invoke(repo, "new", "--type", "ประกาศ", "--title", title, "--date", "15/10/2568")
+    assert run.returncode == 2
+    assert "ชื่อเรื่อง (--title): ว่างเปล่า มีแต่อักขระที่มองไม่เห็น (empty title)" in run.stderr
+    assert files_under(repo) == before
+
+
+def test_new_never_overwrites_a_file_and_says_so_in_thai(repo):
+    path = repo / "content" / "documents" / "2569" / "announcement-2569-001.md"
+    write_files(repo / "content", {"documents/2569/announcement-2569-001.md": announcement(
+        slug="renamed-2569-001")})
+    kept = path.read_text(encoding="utf-8")
+    run = invoke(repo, "new", "--type", "ประกาศ", "--title", "ก", "--date", "15/10/2568",
+                 "--slug", "announcement-2569-001")
+    assert run.returncode == 2
+    assert ("มีไฟล์ content/documents/2569/announcement-2569-001.md อยู่แล้ว (file exists)"
+            in run.stderr)
+    assert "Traceback" not in run.stderr + run.stdout
+    assert path.read_text(encoding="utf-8") == kept
 
 
 def test_publish_writes_absolute_urls_for_the_given_site_url(repo):

@@ -235,6 +235,20 @@ def test_development_exports_use_urls_relative_to_the_site_root(site):
     assert o16["evidence"][0]["url"] == "documents/manual-2569-001/"
 
 
+def test_csv_quotes_a_title_a_spreadsheet_would_run_and_json_keeps_it(site):
+    title = '=HYPERLINK("http://evil","x")'
+    site.add({"documents/2569/guideline.md": GUIDELINE.replace(
+        "title: คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต", f"title: '{title}'")})
+    assert site.build().ok
+    text = (site.output / "ita" / "2569" / "oit.csv").read_bytes().decode("utf-8-sig")
+    o16 = next(row for row in csv.DictReader(io.StringIO(text)) if row["code"] == "O16")
+    assert o16["evidence_1_title"] == "'" + title
+    assert o16["evidence_count"] == "1"
+    data = json.loads(site.read("ita/2569/oit.json"))
+    o16 = next(item for item in data["items"] if item["code"] == "O16")
+    assert o16["evidence"][0]["title"] == title
+
+
 def test_unknown_item_code_fails_with_file_and_line(site):
     site.add({"documents/2569/x.md": document(
         title="ประกาศ", type="ประกาศ", slug="announcement-2569-001", date="1 ธันวาคม 2568",

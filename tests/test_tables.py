@@ -6,10 +6,12 @@ import importlib
 import io
 import json
 import os
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import open_data
 import thai_format
 
 from conftest import announcement
@@ -220,6 +222,62 @@ def test_exports_match_the_html_table(site, hr_page):
             assert csv_row[index + 1] == expected
             if key in json_row:
                 assert json_row[key] == (None if expected == "" else float(number))
+
+
+# What a clerk may type that a spreadsheet would run as a formula (OWASP "CSV Injection").
+FORMULAS = r"""
+caption: "-ช่องทางติดต่อ-"
+columns:
+  - {key: note, label: "-หมายเหตุ-"}
+  - {key: amount, label: จำนวนเงิน, type: money}
+rows:
+  - section: "=SUM(B2:B3)"
+  - {note: '=HYPERLINK("http://x","y")', amount: "-1,234.50"}
+  - {note: "+66 2 123 4567"}
+  - {note: "@SUM(A1)"}
+  - {note: "-ไม่มี-"}
+  - {note: "\t=1+2"}
+  - {note: "-"}
+  - {total: "-รวม-", values: {amount: "-1,234.50"}}
+"""
+
+
+def test_csv_quotes_text_a_spreadsheet_would_run_and_json_keeps_it(site):
+    result = build_with(site, FORMULAS, name="contacts.table.yaml")
+    assert result.ok, result.message
+    text = (site.output / OUT / "contacts.csv").read_text("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows == [
+        ["หัวข้อ", "'-หมายเหตุ-", "จำนวนเงิน"],
+        ["'=SUM(B2:B3)", "'=HYPERLINK(\"http://x\",\"y\")", "-1234.5"],
+        ["'=SUM(B2:B3)", "'+66 2 123 4567", ""],
+        ["'=SUM(B2:B3)", "'@SUM(A1)", ""],
+        ["'=SUM(B2:B3)", "'-ไม่มี-", ""],
+        ["'=SUM(B2:B3)", "'=1+2", ""],  # Markdown drops the leading tab, as before
+        ["'=SUM(B2:B3)", "'-", ""],
+        ["'=SUM(B2:B3)", "'-รวม-", "-1234.5"],
+    ]
+    data = json.loads((site.output / OUT / "contacts.json").read_text(encoding="utf-8"))
+    assert data["caption"] == "-ช่องทางติดต่อ-"
+    assert data["columns"][0]["label"] == "-หมายเหตุ-"
+    assert [row.get("note") for row in data["rows"]] == [
+        '=HYPERLINK("http://x","y")', "+66 2 123 4567", "@SUM(A1)", "-ไม่มี-", "=1+2", "-", None]
+    assert data["rows"][0]["section"] == "=SUM(B2:B3)"
+    assert data["rows"][-1] == {"section": "=SUM(B2:B3)", "total": "-รวม-", "amount": -1234.5}
+    assert data["rows"][0]["amount"] == -1234.5
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+1", "-1", "@A1", "\tx", "\rx"])
+def test_csv_cell_quotes_every_start_a_spreadsheet_runs(text):
+    assert open_data.csv_cell(text) == "'" + text
+    assert open_data.csv_cell(" " + text) == " " + text  # not at the start: plain text
+
+
+def test_csv_cell_leaves_numbers_the_exporter_formats_as_numbers():
+    assert open_data.csv_cell(Decimal("-1234.50")) == "-1234.5"
+    assert open_data.csv_cell(-12500) == "-12500"
+    assert open_data.csv_cell(-0.5) == "-0.5"
+    assert [open_data.csv_cell(v) for v in (True, False, None)] == ["true", "false", ""]
 
 
 def test_directive_needs_no_blank_lines_and_stays_text_in_code(site):

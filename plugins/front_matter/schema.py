@@ -170,7 +170,7 @@ def _date(value, ctx=None) -> _dt.date:
     try:
         return thai_format.parse_date(_text(value))
     except thai_format.ThaiDateError as error:
-        raise FieldError(str(error), thai_format.FORMATS_HINT) from None
+        raise FieldError(str(error), error.hint) from None
 
 
 _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?\s*)?(\d{4})(?:\s*-\s*(\d{4}))?$")

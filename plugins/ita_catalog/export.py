@@ -3,7 +3,8 @@
 For copying into the NACC's ITAS system. One row per catalog item, in catalog
 order, with every evidence document's title, URL and fiscal year. Digits are
 Arabic; text is UTF-8 (the CSV starts with a byte-order mark so that Excel
-reads Thai correctly).
+reads Thai correctly). A CSV text cell that a spreadsheet would run as a
+formula (a title starting with "=") gets a leading quote; the JSON keeps it as is.
 
 URLs are absolute (``SITEURL`` + the page's URL) when ``SITEURL`` is set, as
 ``invoke publish`` does. A development build has no SITEURL: its URLs are then
@@ -12,9 +13,6 @@ relative to the site root (``documents/slug/``), and the JSON says so with
 """
 
 from __future__ import annotations
-
-import csv
-import io
 
 import open_data
 
@@ -80,9 +78,7 @@ def to_csv(rows: list[ItemCoverage], site_url: str) -> str:
     header = list(CSV_COLUMNS)
     for n in range(1, widest + 1):
         header += [f"evidence_{n}_{column}" for column in EVIDENCE_COLUMNS]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    lines = [header]
     for row in rows:
         record = item_record(row, site_url)
         line = [record["code"], record["name"],
@@ -92,8 +88,8 @@ def to_csv(rows: list[ItemCoverage], site_url: str) -> str:
         for evidence in record["evidence"]:
             line += [evidence["title"], evidence["url"], evidence["fiscal_year"] or ""]
         line += [""] * (len(header) - len(line))
-        writer.writerow(line)
-    return buffer.getvalue()
+        lines.append(line)
+    return open_data.csv_text(lines)
 
 
 def coverage_table(data: dict) -> str:

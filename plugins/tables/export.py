@@ -5,6 +5,9 @@ plain text (Markdown marks removed, list items as "• " lines). Column labels
 are the header labels from top to leaf joined with " / ", so the repeated leaf
 labels of a two-level header stay distinguishable.
 
+Text a spreadsheet would run as a formula gets a leading quote in the CSV
+(``open_data.csv_cell``), never in the JSON.
+
 Rows: data rows as they are; a totals row carries its label in the first
 column (CSV) or under "total" (JSON). When the table has section rows, the CSV
 gets a first column "หัวข้อ" and each JSON row a "section" key holding the
@@ -13,10 +16,8 @@ section the row belongs to; section rows themselves are not repeated as rows.
 
 from __future__ import annotations
 
-import csv
 import functools
 import html
-import io
 import re
 from decimal import Decimal
 
@@ -71,16 +72,6 @@ def _value(column, cell):
     return _number(cell.value)
 
 
-def _csv_text(value) -> str:
-    if value is None:
-        return ""
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return format(Decimal(str(value)).normalize(), "f")
-    return value
-
-
 def records(table):
     """[(section text or None, row)] for data and totals rows."""
     section = None
@@ -123,23 +114,21 @@ def to_json(table) -> bytes:
 
 
 def to_csv(table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
     header = [column_label(c) for c in table.columns]
     has_sections = table.has_sections  # a scan of every row: once, not per row
     if has_sections:
         header.insert(0, SECTION_LABEL)
-    writer.writerow(header)
+    lines = [header]
     for section, row in records(table):
         line = []
         for index, column in enumerate(table.columns):
             if row.kind == "total" and index == 0:
                 line.append(plain_text(row.label))
             elif row.kind == "total" and column.key not in row.cells:
-                line.append("")
+                line.append(None)
             else:
-                line.append(_csv_text(_value(column, row.cells.get(column.key))))
+                line.append(_value(column, row.cells.get(column.key)))
         if has_sections:
-            line.insert(0, section or "")
-        writer.writerow(line)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+            line.insert(0, section)
+        lines.append(line)
+    return ("\ufeff" + open_data.csv_text(lines)).encode("utf-8")

@@ -1,15 +1,17 @@
-"""Thai formatting: Buddhist Era dates, Thai numerals and fiscal years.
+"""Thai formatting: Buddhist Era dates, Thai numerals, fiscal years and Thai text.
 
 Owns every conversion between machine values and the way Thai government
-documents write them: the Jinja filters used by the theme, and the date parser
-used by the front-matter reader. It never relies on an installed th_TH locale,
-because Pelican's strftime cannot produce Buddhist Era years anyway.
+documents write them: the Jinja filters used by the theme, the date parser
+used by the front-matter reader, and the normal form of a Thai name. It never
+relies on an installed th_TH locale, because Pelican's strftime cannot produce
+Buddhist Era years anyway.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 
 from pelican import signals
 
@@ -30,6 +32,10 @@ THAI_MONTHS = (
     ("พฤศจิกายน", "พ.ย."),
     ("ธันวาคม", "ธ.ค."),
 )
+
+# Invisible characters that text copied from PDFs and web pages carries: a
+# name made only of them looks filled in but shows nothing.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
@@ -126,7 +132,11 @@ def file_size(size: int) -> str:
 # ---------------------------------------------------------------- parsing
 
 class ThaiDateError(ValueError):
-    """A date string that could not be understood; the message is Thai."""
+    """A date string that could not be understood; the message and the hint are Thai."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint or FORMATS_HINT
 
 
 _MONTH_BY_NAME = {}
@@ -145,13 +155,14 @@ FORMATS_HINT = (
 )
 
 
-def parse_date(text: str) -> _dt.date:
+def parse_date(text: str, today: _dt.date | None = None) -> _dt.date:
     """Parse a date the way Thai staff write one.
 
     Accepts Thai or Arabic digits; "๑๖ พฤษภาคม ๒๕๖๘", "16 พ.ค. 2568",
     "วันที่ 16 พฤษภาคม พ.ศ. 2568", "16/05/2568" (day first) and ISO
     "2025-05-16". A year above 2400 is Buddhist Era, otherwise Common Era.
-    Raises ThaiDateError with a Thai message.
+    A year later than ``latest_year(today)`` is refused.
+    Raises ThaiDateError with a Thai message and hint.
     """
     cleaned = " ".join(arabic_digits(str(text)).split())
     match = _THAI_WRITTEN.match(cleaned)
@@ -161,36 +172,53 @@ def parse_date(text: str) -> _dt.date:
             raise ThaiDateError(
                 f"ไม่รู้จักชื่อเดือน \"{match['month']}\" (unknown month name)"
             )
-        return _make_date(int(match["year"]), month, int(match["day"]), text,
+        return _make_date(int(match["year"]), month, int(match["day"]), text, today,
                           len(match["year"]))
     match = _NUMERIC.match(cleaned)
     if match:
         first, second, third = match["a"], match["b"], match["c"]
         if len(first) == 4:  # ISO order: year-month-day
-            return _make_date(int(first), int(second), int(third), text)
+            return _make_date(int(first), int(second), int(third), text, today)
         if len(third) == 4:  # Thai order: day/month/year
-            return _make_date(int(third), int(second), int(first), text)
+            return _make_date(int(third), int(second), int(first), text, today)
     raise ThaiDateError(f"อ่านวันที่ \"{text}\" ไม่ได้ (unrecognised date)")
 
 
-# Dates a document of a living organisation can carry: BE 2400-2700.
+# Years no document of a living organisation can carry, whatever today is
+# (BE 2400-2700); they also keep the arithmetic below inside CE 1-9999.
 PLAUSIBLE_YEARS_CE = (2400 - BE_OFFSET, 2700 - BE_OFFSET)
+
+# Plans and budgets look a few years ahead; a date further than this is a typo,
+# most often a BE year typed with a wrong second digit (2068 for 2568) and
+# then read as CE.
+FUTURE_YEARS = 10
+
+
+def latest_year(today: _dt.date | None = None) -> int:
+    """The last BE year a document's date may carry: this year + FUTURE_YEARS.
+
+    Counted from today rather than fixed, so the window grows every year
+    and never starts refusing real dates.
+    """
+    return be_year(today or _dt.date.today()) + FUTURE_YEARS
 
 
 def _make_date(year: int, month: int, day: int, original: str,
-               year_digits: int = 4) -> _dt.date:
+               today: _dt.date | None = None, year_digits: int = 4) -> _dt.date:
     if year < 100 and year_digits <= 2:
         raise ThaiDateError(
             f"ปีใน \"{original}\" มีเพียง 2 หลัก: ให้เขียนปีเต็ม 4 หลัก เช่น ๒๕๖๘ "
             "(two-digit year)"
         )
+    written = year
     if year > 2400:
         year -= BE_OFFSET
     if not PLAUSIBLE_YEARS_CE[0] <= year <= PLAUSIBLE_YEARS_CE[1]:
         raise ThaiDateError(
-            f"ปีใน \"{original}\" ไม่น่าจะถูกต้อง: ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700 "
+            f"ปี {written} ใน \"{original}\" ไม่น่าจะถูกต้อง: ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700 "
             "(year out of range)"
         )
+    _refuse_far_future(written, year + BE_OFFSET, original, latest_year(today))
     if not 1 <= month <= 12:
         raise ThaiDateError(f"ไม่มีเดือนที่ {month} (month must be 1-12)")
     try:
@@ -201,6 +229,58 @@ def _make_date(year: int, month: int, day: int, original: str,
             f"วันที่ {day} {month_name} {year + BE_OFFSET} ไม่มีจริงในปฏิทิน "
             "(impossible date)"
         ) from None
+
+
+def _refuse_far_future(written: int, be: int, original: str, latest: int) -> None:
+    if be <= latest:
+        return
+    reading = f"พ.ศ. {be}" if written == be else f"อ่านเป็นปี ค.ศ. ตรงกับ พ.ศ. {be}"
+    raise ThaiDateError(
+        f"ปี {written} ใน \"{original}\" ไม่น่าจะถูกต้อง: {reading} "
+        f"ซึ่งเลยปีปัจจุบันไปเกิน {FUTURE_YEARS} ปี (หลัง พ.ศ. {latest}) (implausible year)",
+        _meant_year_hint(written, latest),
+    )
+
+
+def _meant_year_hint(written: int, latest: int) -> str:
+    """Suggest the BE year with the same last two digits (2068 -> 2568) when it fits."""
+    meant = 2500 + written % 100
+    if meant == written or meant > latest:
+        return FORMATS_HINT
+    return (f"หมายถึง พ.ศ. {meant} หรือไม่ (did you mean {meant}?): "
+            f"ถ้าใช่ ให้แก้ปีเป็น {meant}; {FORMATS_HINT}")
+
+
+# ---------------------------------------------------------------- text
+
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+_WITHOUT_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+# Many PDFs store sara am as nikhahit + sara aa, the tone mark before or
+# between them: it looks like sara am on screen but never compares equal.
+_SPLIT_SARA_AM = re.compile("([\u0e48-\u0e4b]*)\u0e4d([\u0e48-\u0e4b]*)\u0e32")
+# Tone marks and the vowels written above (U+0E31, U+0E34-U+0E37) or below
+# (U+0E38-U+0E3A) a consonant: typed in either order and looking the same.
+_MARK_RUN = re.compile("[\u0e31\u0e34-\u0e3a\u0e48-\u0e4b]{2,}")
+
+
+def normalise_text(text: str) -> str:
+    """``text`` written the one way, so that names that look alike are equal.
+
+    Unicode NFC, no zero-width characters, sara am as one character with the
+    tone mark before it, a tone mark after the vowel above or below it, no
+    doubled mark, and whitespace runs as one space with none at either end.
+    """
+    text = unicodedata.normalize("NFC", text.translate(_WITHOUT_ZERO_WIDTH))
+    text = _SPLIT_SARA_AM.sub("\\1\\2\u0e33", text)
+    text = _MARK_RUN.sub(_tidy_marks, text)
+    return " ".join(text.split())
+
+
+def _tidy_marks(match: re.Match) -> str:
+    """A run of marks as fonts and NFC order it: vowels, then tone marks; no repeats."""
+    run = match.group()
+    ordered = [c for c in run if c not in _TONES] + [c for c in run if c in _TONES]
+    return "".join(c for i, c in enumerate(ordered) if i == 0 or c != ordered[i - 1])
 
 
 # ---------------------------------------------------------------- Pelican
