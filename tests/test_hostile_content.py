@@ -417,3 +417,31 @@ def test_a_document_may_not_take_a_listing_address(site, slug):
     result = built_then_failed(site, GOOD, {"documents/a.md": announcement(slug=slug)})
     assert f'documents/a.md:4: ชื่อในลิงก์ "{slug}" ทำให้ลิงก์ documents/{slug}/ ซ้ำกับ' \
         in result.message, result.message
+
+
+# ------------------------------------------------------------ 12. look-alike text
+
+
+def test_a_division_typed_three_ways_is_one_listing(site):
+    spellings = ["สำนักปลัด", "ส\u0e4d\u0e32นักปลัด", "สำนัก\u200bปลัด"]
+    site.add({f"documents/{n}.md": announcement(slug=f"a-{n}", division=spelling)
+              for n, spelling in enumerate(spellings)})
+    result = site.build()
+    assert result.ok, result.message
+    overview = site.read("documents/index.html")
+    assert overview.count(">สำนักปลัด<") == 1, overview
+    divisions = sorted(p.name for p in (site.output / "documents" / "division").iterdir())
+    assert len(divisions) == 1
+    listing = site.read(f"documents/division/{divisions[0]}/index.html")
+    for n in range(3):
+        assert f"documents/a-{n}/" in listing
+    for n in (1, 2):
+        assert (f"documents/{n}.md:6: คำเตือน (warning): ข้อความ \"สำนักปลัด\" มีอักขระที่พิมพ์ต่างจากปกติ"
+                in result.message), result.message
+    assert "documents/0.md" not in result.message
+
+
+def test_a_title_of_invisible_characters_only_is_refused(site):
+    result = built_then_failed(site, GOOD, {
+        "documents/a.md": announcement(slug="a-1", title="\"\u200b\u2060\"")})
+    assert "documents/a.md:2: ช่อง title (ชื่อเรื่อง) ว่างเปล่า" in result.message, result.message

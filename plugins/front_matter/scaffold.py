@@ -9,10 +9,9 @@ import re
 
 import thai_format
 
-from .schema import DOCUMENT_TYPES, FIELDS, TYPES_BY_NAME, DocumentType, FieldError, _slug, _text
+from .schema import DOCUMENT_TYPES, FIELDS, FIELDS_BY_KEY, TYPES_BY_NAME, DocumentType, FieldError
 
 _SLUG_LINE = re.compile(r"^slug:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
-_WITHOUT_ZERO_WIDTH = dict.fromkeys(map(ord, thai_format.ZERO_WIDTH))
 _TITLE_HINT = 'พิมพ์ชื่อเรื่องในเครื่องหมายคำพูด เช่น --title "ประกาศเจตนารมณ์การป้องกันการทุจริต"'
 
 
@@ -23,14 +22,13 @@ def new_title(text: str) -> str:
     closes it early); a title of zero-width characters only looks given in the
     terminal but shows nothing on the page.
     """
-    try:
-        title = _text(text)
-    except FieldError as error:
-        raise FieldError(error.message, _TITLE_HINT) from None
-    if not title.translate(_WITHOUT_ZERO_WIDTH).strip():
+    if not thai_format.normalise_text(text):
         raise FieldError("ว่างเปล่า มีแต่อักขระที่มองไม่เห็น (empty title)",
                          _TITLE_HINT + " (ข้อความที่คัดลอกมาอาจมีแต่อักขระที่มองไม่เห็น)")
-    return title
+    try:
+        return FIELDS_BY_KEY["title"].parse(thai_format.normalise_text(text))
+    except FieldError as error:
+        raise FieldError(error.message, _TITLE_HINT) from None
 
 
 def new_path(content_dir: str, doc_type: DocumentType, slug: str, date: _dt.date) -> str:
@@ -39,7 +37,7 @@ def new_path(content_dir: str, doc_type: DocumentType, slug: str, date: _dt.date
     The slug passes the reader's own slug rule first (a-z, 0-9 and -), so no
     "../" or "/" in it can put the file outside ``content_dir``.
     """
-    name = _slug(slug) + ".md"
+    name = FIELDS_BY_KEY["slug"].parse(slug) + ".md"
     if doc_type.is_page:
         return os.path.join(content_dir, "pages", name)
     return os.path.join(content_dir, "documents", str(thai_format.fiscal_year(date)), name)

@@ -49,7 +49,7 @@ def validate(located, ctx) -> tuple[dict, list[Problem]]:
         return {}, [Problem(located.line(), "ส่วนข้อมูลเอกสารต้องเป็นรายการ ชื่อช่อง: ค่า "
                                             "(front matter must be key: value lines)",
                             FRONT_MATTER_HINT)]
-    problems = []
+    problems = _normalise_texts(data, located)
     values = {}
     for key, raw in data.items():
         field = FIELDS_BY_KEY.get(key)
@@ -73,6 +73,44 @@ def validate(located, ctx) -> tuple[dict, list[Problem]]:
                 problems.append(_missing(field, doc_type, located))
     problems.extend(_cross_checks(values, located))
     return values, problems
+
+
+# Values that name a file on disk: written as the file is named, never changed.
+_FILE_NAMES = ("attachments", None, "file")
+
+
+def _normalise_texts(data, located) -> list[Problem]:
+    """Every text of the front matter in one Thai form (thai_format.normalise_text),
+    in place: a division typed with sara am as nikhahit + sara aa (pasted from
+    a PDF) or with a zero-width space would make a listing of its own that
+    looks the same. A warning tells the clerk where the file differs."""
+    problems = []
+
+    def visit(container, path):
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, value in list(items):
+            where = path + (key,)
+            if isinstance(value, (dict, list)):
+                visit(value, where)
+            elif isinstance(value, str) and not _is_file_name(where):
+                normal = thai_format.normalise_text(value)
+                if normal != " ".join(value.split()):
+                    problems.append(Problem(
+                        located.line(*where),
+                        f"ข้อความ \"{normal}\" มีอักขระที่พิมพ์ต่างจากปกติ เช่น สระอำที่แยกเป็นสองตัว "
+                        "อักขระที่มองไม่เห็น หรือวรรณยุกต์ซ้ำ ระบบใช้แบบปกติให้แล้ว "
+                        "(unusual Thai characters normalised)",
+                        "พิมพ์ข้อความนี้ใหม่ในไฟล์ (อย่าคัดลอกจาก PDF) เพื่อให้ค้นหาและจัดกลุ่มได้ตรงกัน",
+                        warning=True))
+                container[key] = normal
+
+    visit(data, ())
+    return problems
+
+
+def _is_file_name(path: tuple) -> bool:
+    return len(path) == len(_FILE_NAMES) and all(
+        part is None or part == key for part, key in zip(_FILE_NAMES, path))
 
 
 def _unknown_field(key: str, line: int) -> Problem:

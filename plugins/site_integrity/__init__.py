@@ -89,8 +89,8 @@ def reserved(settings) -> dict:
         found[folder.strip("/") + "/"] = (f"โฟลเดอร์ไฟล์ {folder}", False)
     for key in ("DRAFT_URL", "DRAFT_PAGE_URL"):
         first = settings.get(key, "").split("/")[0]
-        if first and "{" not in first:
-            found[first + "/"] = ("หน้าฉบับร่าง", False)
+        if first and "{" not in first:  # drafts live below it; a page may not be it
+            found[first + "/"] = ("หน้าฉบับร่าง", True)
     return {**found, **settings.get(RESERVED_SETTING, {})}
 
 

@@ -179,6 +179,12 @@ class _Builder:
             return ""
         return value.strip()
 
+    def label(self, value, path, what):
+        """A one-line label (caption, header, totals): text in one Thai form
+        (thai_format.normalise_text), so that labels typed from a PDF (sara am
+        as two characters) match those typed by hand."""
+        return thai_format.normalise_text(self.text(value, path, what))
+
     def positive(self, value, path, what):
         if value is None:
             return 1
@@ -218,7 +224,7 @@ class _Builder:
             self.problem(("id",), f"รหัสตาราง \"{tid}\" ใช้ได้เฉพาะ a-z 0-9 และ - "
                                   "(id: lowercase letters, digits and -)",
                          "เช่น id: summary-2566")
-        caption = self.text(data.get("caption"), ("caption",), "ชื่อตาราง (caption)")
+        caption = self.label(data.get("caption"), ("caption",), "ชื่อตาราง (caption)")
         columns = self.columns(data.get("columns"))
         header = self.header(data.get("header"), columns)
         rows = self.rows(data.get("rows"), columns)
@@ -256,7 +262,7 @@ class _Builder:
                 self.problem(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" ซ้ำกับบรรทัด {seen[key]} "
                                               "(duplicate column key)", "ตั้งชื่อคอลัมน์ไม่ให้ซ้ำกัน")
             seen.setdefault(key, self.located.line(*path + ("key",)))
-            label = self.text(item.get("label"), path + ("label",), "หัวคอลัมน์ (label)")
+            label = self.label(item.get("label"), path + ("label",), "หัวคอลัมน์ (label)")
             kind = item.get("type") or "text"
             if kind not in TYPES:
                 close = difflib.get_close_matches(str(kind), TYPES, n=1, cutoff=0.5)
@@ -308,7 +314,7 @@ class _Builder:
                                  "เขียนเป็น {label: ..., colspan: 2}")
                     continue
                 self.unknown_keys(item, HEADER_KEYS, path, "ช่องหัวตาราง")
-                label = self.text(item.get("label"), path + ("label",), "ข้อความหัวตาราง (label)")
+                label = self.label(item.get("label"), path + ("label",), "ข้อความหัวตาราง (label)")
                 colspan = self.positive(item.get("colspan"), path + ("colspan",), "colspan")
                 rowspan = self.positive(item.get("rowspan"), path + ("rowspan",), "rowspan")
                 while (r, c) in taken:
@@ -388,7 +394,7 @@ class _Builder:
                                                 "ข้อความหัวข้อ")))
             elif "total" in item:
                 self.unknown_keys(item, TOTAL_KEYS, path, "แถวยอดรวม")
-                label = self.text(item["total"], path + ("total",), "ชื่อแถวยอดรวม")
+                label = self.label(item["total"], path + ("total",), "ชื่อแถวยอดรวม")
                 values = item.get("values") or {}
                 if not isinstance(values, dict):
                     self.problem(path + ("values",), "values ต้องเป็นรายการ ชื่อคอลัมน์: ค่า "
