@@ -1,4 +1,4 @@
-"""A build killed at any moment leaves no work folder behind.
+"""A build killed at any moment keeps a whole site online and leaves no work folder behind.
 
 The kills are real (SIGKILL, as the out-of-memory killer or a power cut would
 stop a build: no ``finally`` runs), so each build that is killed runs in a
@@ -6,14 +6,19 @@ subprocess of its own.
 """
 
 import os
+import re
 import signal
 import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from conftest import DEV_SETTINGS, ROOT, announcement
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
+PAGE = "documents/announcement-2568-001/index.html"
+BAD = announcement(slug="bad-1", date="31 กันยายน 2568")  # no such day: the build fails
 WORK_PREFIXES = (".output-staging-", ".output-retired-", ".output-spare-",
                  ".search-index-copy-", ".search-bundle-")
 
@@ -37,8 +42,113 @@ def build_code(site) -> str:
     """
 
 
+def site_files(folder) -> set:
+    """The files of a site but its search bundle (whose file names follow the text)."""
+    return {os.path.relpath(os.path.join(base, name), folder)
+            for base, _dirs, names in os.walk(folder) for name in names
+            if not os.path.relpath(base, folder).startswith("pagefind")}
+
+
+def online_version(site, files: set) -> int:
+    """The version of the site at ``output/``: every file there, all of one version."""
+    assert site.output.is_dir(), "no site online"
+    assert site_files(site.output) == files
+    versions = {re.search(r"ประกาศรุ่น (\d+)", site.read(name))[1] for name in ("index.html", PAGE)}
+    assert len(versions) == 1, f"home page and document page of different builds: {versions}"
+    return int(versions.pop())
+
+
 def work_folders(site) -> list:
     return sorted(name for name in os.listdir(site.output.parent) if name.startswith(WORK_PREFIXES))
+
+
+# ------------------------------------------------------------------ the swap
+
+# Builds the site, SIGKILLed at the given point of the swap (site_build._swap_in):
+# 0 as it starts, k after its k-th rename or exchange of names (os.rename,
+# site_build.swap.exchange). A build whose swap has fewer steps ends normally.
+# With FALLBACK, libc's renameat2 answers as on a file system that cannot exchange.
+KILL_IN_SWAP = """
+    import os, signal, ctypes, errno
+    import site_build
+
+    POINT, FALLBACK = {point}, {fallback}
+    steps = []
+
+    def step(name):
+        steps.append(name)
+        if len(steps) - 1 == POINT:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def counted(function):
+        def call(*args, **kwargs):
+            result = function(*args, **kwargs)
+            if steps:  # only within the swap
+                step(function.__name__)
+            return result
+        return call
+
+    def swap_in(*args, **kwargs):
+        step("start")
+        return real_swap_in(*args, **kwargs)
+
+    def unsupported(*args):  # renameat2 as on a file system without RENAME_EXCHANGE
+        ctypes.set_errno(errno.EINVAL)
+        return -1
+
+    real_swap_in, site_build._swap_in = site_build._swap_in, swap_in
+    os.rename = counted(os.rename)
+    swap = getattr(site_build, "swap", None)
+    if swap is not None:
+        swap.exchange = counted(swap.exchange)
+        if FALLBACK:
+            swap._RENAMEAT2 = unsupported
+"""
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["exchange", "two-renames"])
+def test_a_build_killed_at_any_step_of_the_swap_leaves_a_whole_site(site, fallback):
+    site.add({"documents/a.md": announcement(title="ประกาศรุ่น 0")})
+    assert site.build().ok
+    files = site_files(site.output)
+    online = 0
+    for point in range(10):
+        version = point + 1
+        site.add({"documents/a.md": announcement(title=f"ประกาศรุ่น {version}")})
+        run = run_python(KILL_IN_SWAP.format(point=point, fallback=fallback), build_code(site))
+        finished = run.returncode == 0
+        assert finished or run.returncode == -signal.SIGKILL, run.stderr
+        if not fallback:  # one rename in one step: never a moment without a site
+            assert online_version(site, files) in (online, version)
+        # The next build finds a whole site online, even one that fails: a
+        # build killed between the two renames of the fallback left none, and
+        # the old site under a retired name, which it puts back first.
+        site.add({"documents/bad.md": BAD})
+        assert not site.build().ok
+        os.remove(site.content / "documents/bad.md")
+        now = online_version(site, files)
+        assert now in (online, version)
+        online = now
+        if finished:
+            break
+    assert finished and point >= 3, "the swap should take a start and at least two steps"
+    assert online == version
+
+
+def test_a_retired_site_left_without_output_is_put_back_even_by_a_failing_build(site):
+    site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
+    assert site.build().ok
+    files = site_files(site.output)
+    older = site.output.parent / ".output-retired-older"
+    older.mkdir()
+    os.utime(older, (1_000_000_000, 1_000_000_000))
+    retired = site.output.parent / ".output-retired-killed"
+    os.rename(site.output, retired)  # as a build killed between the two renames leaves it
+    site.add({"documents/bad.md": BAD})
+    result = site.build()
+    assert not result.ok and "bad.md" in result.message
+    assert online_version(site, files) == 1
+    assert work_folders(site) == []
 
 
 # --------------------------------------------------------------- work folders

@@ -3,13 +3,15 @@
 Not a Pelican plugin: the entry point of ``invoke build``, ``check``, ``serve``
 and ``publish``. Pelican writes into a fresh staging folder beside the output
 folder; only when the whole run succeeded is the staging folder swapped in for
-the old site. A failed run (content errors, or any other failure) removes the
-staging folder, so the previous site stays exactly as it was. Content errors
-reported after writing (checks of the written site, such as site_integrity's)
-fail the run the same way.
+the old site, in one step (``swap``): ``output/`` names a whole site at every
+moment, even if the build is killed. A failed run (content errors, or any
+other failure) removes the staging folder, so the previous site stays exactly
+as it was. Content errors reported after writing (checks of the written site,
+such as site_integrity's) fail the run the same way.
 
 Every work folder beside the output (staging, retired site, spare, search's)
 is locked by the process that made it (``work_folders``). Each build first
+puts back a site that a killed build left retired with no ``output/``, then
 removes the work folders no live process owns.
 
 In `invoke serve` the site replaced by a rebuild is emptied of its files in a
@@ -36,8 +38,8 @@ import content_errors
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
-from site_build import work_folders
-from site_build.work_folders import RETIRED, SPARE, STAGING, WorkFolder
+from site_build import swap, work_folders
+from site_build.work_folders import SPARE, STAGING, WorkFolder
 from site_integrity import reuse
 
 # Set on each build's settings: the output folder now online (plugins that
@@ -82,6 +84,7 @@ def _build(settings: dict, keep: bool, inspect, started: float) -> BuildResult:
     output = os.path.abspath(settings["OUTPUT_PATH"])
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
+    swap.restore_retired(output)  # first: even a build that fails leaves a site online
     work_folders.remove_abandoned(parent)
     serve = reuse.enabled(settings)
     spare = _spares.take(parent) if serve else None
@@ -177,19 +180,7 @@ def _swap_in(staging: WorkFolder, output: str, wait: bool = True) -> None:
     The replaced site is deleted, or with ``wait=False`` (serve) a thread
     makes a spare of it, or after the first build, of the new site's folders.
     """
-    old = None
-    if os.path.exists(output):
-        old = WorkFolder.claim(output) or WorkFolder(output)
-        old.rename(staging.sibling(RETIRED))
-    try:
-        os.rename(staging.path, output)
-    except BaseException:
-        if old is not None:
-            old.rename(output)
-            old.release()
-        raise
-    staging.release()  # online now: no work folder
-    os.chmod(output, 0o755)  # mkdtemp makes it private; a web server must read it
+    old = swap.swap_in(staging, output)
     if wait:
         if old is not None:
             old.remove()
