@@ -1,12 +1,15 @@
-"""A build killed at any moment keeps a whole site online and leaves no work folder behind.
+"""A build killed at any moment, or stopped by a full disk, keeps a whole site online
+and leaves no work folder behind.
 
 The kills are real (SIGKILL, as the out-of-memory killer or a power cut would
 stop a build: no ``finally`` runs), so each build that is killed runs in a
 subprocess of its own.
 """
 
+import errno
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -225,3 +228,64 @@ def test_the_spare_of_invoke_serve_survives_a_build_of_another_process(site):
     run = run_python(build_code(site))  # `invoke check` or `build` in another terminal
     assert run.returncode == 0, run.stderr
     assert work_folders(site) == spares
+
+
+# ----------------------------------------------------------------- disk errors
+
+# Builds once, then again with files limited to 30,000 bytes: the document's
+# page (some 50,000) cannot be written (EFBIG, as a full disk gives ENOSPC).
+FILE_SIZE_LIMIT = """
+    import resource, signal
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing
+    resource.setrlimit(resource.RLIMIT_FSIZE,
+                       (30_000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+"""
+
+
+def test_a_file_that_cannot_be_written_is_a_clear_message_and_the_site_stays(site):
+    site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
+    assert site.build().ok
+    files = site_files(site.output)
+    before = {name: (site.output / name).read_bytes() for name in files}
+    site.add({"documents/a.md": announcement(title="ประกาศรุ่น 2", body="ข้อความยาว " * 2000)})
+    run = run_python(FILE_SIZE_LIMIT, build_code(site))
+    assert "Traceback" not in run.stderr + run.stdout
+    assert run.returncode == 0
+    first = run.stdout.splitlines()[0]
+    assert first.startswith("เขียนไฟล์ไม่สำเร็จ: ไฟล์ใหญ่เกินขีดจำกัด (File too large): ")
+    assert first.endswith(os.path.join("documents", "announcement-2568-001", "index.html"))
+    assert "วิธีแก้ (fix):" in run.stdout
+    assert {name: (site.output / name).read_bytes() for name in site_files(site.output)} == before
+    assert work_folders(site) == []
+
+
+def test_a_full_disk_is_named_in_thai_with_english_beside():
+    import site_build
+
+    error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/srv/portal/output/index.html")
+    message = site_build.disk_errors.message(error, base="/srv/portal")
+    assert message.splitlines()[0] == (
+        "เขียนไฟล์ไม่สำเร็จ: พื้นที่ดิสก์เต็ม (No space left on device): output/index.html")
+    assert "ลบไฟล์ที่ไม่ใช้หรือเพิ่มพื้นที่ดิสก์ แล้วสร้างเว็บไซต์ใหม่" in message
+
+
+def test_a_theme_file_that_cannot_be_copied_fails_the_build(site, monkeypatch):
+    # Pelican only warns when a copy fails: the site would go online without its fonts.
+    site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
+    assert site.build().ok
+    files = site_files(site.output)
+    copy = shutil.copyfile
+
+    def disk_full_for_fonts(source, target, *args, **kwargs):
+        if str(target).endswith(".woff2"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target)
+        return copy(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full_for_fonts)
+    site.add({"documents/a.md": announcement(title="ประกาศรุ่น 2")})
+    result = site.build()
+    assert not result.ok
+    assert result.message.startswith("เขียนไฟล์ไม่สำเร็จ: พื้นที่ดิสก์เต็ม (No space left on device): ")
+    assert result.message.splitlines()[0].endswith(".woff2")
+    assert online_version(site, files) == 1
+    assert work_folders(site) == []

@@ -7,7 +7,9 @@ the old site, in one step (``swap``): ``output/`` names a whole site at every
 moment, even if the build is killed. A failed run (content errors, or any
 other failure) removes the staging folder, so the previous site stays exactly
 as it was. Content errors reported after writing (checks of the written site,
-such as site_integrity's) fail the run the same way.
+such as site_integrity's) fail the run the same way, and so does a disk that
+cannot be written (full, read-only, ...): a message, not a traceback
+(``disk_errors``).
 
 Every work folder beside the output (staging, retired site, spare, search's)
 is locked by the process that made it (``work_folders``). Each build first
@@ -38,7 +40,7 @@ import content_errors
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
-from site_build import swap, work_folders
+from site_build import disk_errors, swap, work_folders
 from site_build.work_folders import SPARE, STAGING, WorkFolder
 from site_integrity import reuse
 
@@ -67,13 +69,22 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     With ``keep=False`` (``invoke check``) the finished staging folder is
     discarded instead of swapped in. ``inspect(pelican)`` is called after a
     successful run, before the swap, for checks that need the built site.
+    Content errors and a disk that cannot be written give a failed result
+    whose message staff read; other exceptions are bugs and propagate.
     """
     started = time.monotonic()
     _quiet_logging()
     settings = load_settings(settings_file, overrides)
+    output = os.path.abspath(settings["OUTPUT_PATH"])
     first_serve_build = reuse.enabled(settings) and gc.get_freeze_count() == 0
-    with _collector_paused(not first_serve_build):
-        result = _build(settings, keep, inspect, started)
+    try:
+        with _collector_paused(not first_serve_build):
+            result = _build(settings, keep, inspect, started)
+    except OSError as error:
+        if not disk_errors.explains(error):
+            raise
+        return BuildResult(False, output, time.monotonic() - started, [],
+                           disk_errors.message(error, base=os.getcwd()))
     if result.ok and reuse.enabled(settings):
         _freeze_what_stays()
         result.seconds = time.monotonic() - started  # the freeze too: serve reloads after it
@@ -93,7 +104,10 @@ def _build(settings: dict, keep: bool, inspect, started: float) -> BuildResult:
     settings[PUBLISHED_PATH_SETTING] = output
     try:
         pelican = Pelican(settings)
-        pelican.run()
+        with _copy_failures() as failed:
+            pelican.run()
+        if failed:
+            raise failed[0]
         if spare:
             _remove_empty_folders(staging.path)
         if inspect is not None:
@@ -289,6 +303,31 @@ def settle() -> None:
     """Wait until the spares of earlier builds are made (the benchmark: a staff
     member saves again seconds later, not while the disk is busy)."""
     _spares.settle()
+
+
+@contextlib.contextmanager
+def _copy_failures():
+    """The disk errors of the files Pelican copies (theme, static files).
+
+    Pelican only warns when it cannot copy one (pelican.utils.copy_file) and
+    carries on: a full disk would publish a site without its fonts or style
+    sheets. The build fails on them instead (disk_errors); other copy
+    problems stay warnings, as Pelican made them.
+    """
+    failed: list[OSError] = []
+
+    def note(record: logging.LogRecord) -> bool:
+        error = record.args[-1] if isinstance(record.args, tuple) and record.args else None
+        if isinstance(error, OSError) and disk_errors.explains(error):
+            failed.append(error)
+        return True
+
+    logger = logging.getLogger("pelican.utils")
+    logger.addFilter(note)
+    try:
+        yield failed
+    finally:
+        logger.removeFilter(note)
 
 
 def _quiet_logging() -> None:
