@@ -6,11 +6,13 @@ Owns the full-text search of the site: the search page (``search/``, template
 
 Thai is written without spaces, and Pagefind only splits words at spaces, so
 it would take a whole Thai phrase for one word. The bundle is therefore built
-from an *index-only copy* of the document pages, made in a temporary folder:
-in the copy, every run of Thai letters is split into words with ICU (the
-dictionary that browsers use for ``Intl.Segmenter``, which splits the query
-the same way in search.js) and the words are separated by a space. The copy is
-deleted afterwards; the pages people read stay exactly as Pelican wrote them.
+from an *index-only copy* of the document pages, made in a work folder beside
+the output (``.search-index-copy-*``). In the copy, every run of Thai letters
+is split into words with ICU (the dictionary that browsers use for
+``Intl.Segmenter``, which splits the query the same way in search.js) and the
+words are separated by a space. The copy is deleted afterwards (by the next
+build if this one is killed: site_build.work_folders); the pages people read
+stay exactly as Pelican wrote them.
 
 Excerpts in the original text: Pagefind shows the indexed text in excerpts,
 spaces included. Between two Thai letters a plain space is one the copy
@@ -45,7 +47,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ import site_integrity
 import thai_format
 from pelican import signals
 from pelican.generators import Generator
+from site_build import work_folders
+from site_build.work_folders import WorkFolder
 
 BUNDLE_DIR = "pagefind"
 LATER_SETTING = "PORTAL_SEARCH_LATER"  # invoke serve: see LaterIndex
@@ -326,26 +329,23 @@ def build_index(output_path: str, documents: list[IndexedDocument],
     shutil.rmtree(bundle, ignore_errors=True)
     if not documents:  # nothing to search: the search page says so
         return {"documents": 0, "seconds": time.monotonic() - started, "bytes": 0}
-    copy_dir = tempfile.mkdtemp(prefix=".search-index-copy-", dir=os.path.dirname(output_path))
-    try:
+    with WorkFolder.make(work_folders.INDEX_COPY, os.path.dirname(output_path)) as copy:
         for document in documents:
             with open(os.path.join(output_path, document.save_as), encoding="utf-8") as handle:
                 page = handle.read()
-            target = os.path.join(copy_dir, document.save_as)
+            target = os.path.join(copy.path, document.save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
                 handle.write(index_copy(page, document))
         # Language "und": Pagefind would split Thai queries again itself
         # (search.js does it, keeping a half-typed word whole) and has no Thai stemmer.
-        command = [sys.executable, "-m", "pagefind", "--site", copy_dir,
+        command = [sys.executable, "-m", "pagefind", "--site", copy.path,
                    "--output-path", bundle, "--force-language", "und", "--quiet"]
         run = subprocess.run(command, capture_output=True, text=True)
         if run.returncode != 0:
             raise SearchIndexError(
                 "สร้างดัชนีค้นหาไม่สำเร็จ (Pagefind failed): "
                 + (run.stderr or run.stdout).strip())
-    finally:
-        shutil.rmtree(copy_dir, ignore_errors=True)
     _remove_unused_ui(bundle)
     size = sum(os.path.getsize(os.path.join(folder, name))
                for folder, _, names in os.walk(bundle) for name in names)
@@ -408,25 +408,23 @@ class LaterIndex:
         with self.run_lock:
             if number != self.requested:
                 return None
-            fresh = tempfile.mkdtemp(prefix=".search-bundle-", dir=os.path.dirname(online))
-            try:
-                figures = build_index(online, documents, bundle=fresh)
-            except OSError:  # a newer site replaced a page being read: it asks again
-                shutil.rmtree(fresh, ignore_errors=True)
-                return None
-            except SearchIndexError:
-                shutil.rmtree(fresh, ignore_errors=True)
-                raise
-            with self.swap_lock:
-                if number != self.requested:
-                    shutil.rmtree(fresh, ignore_errors=True)
+            # Pagefind writes the bundle inside a work folder (it makes its
+            # output folder anew, which would lose a lock on that folder itself).
+            with WorkFolder.make(work_folders.BUNDLE, os.path.dirname(online)) as work:
+                fresh = os.path.join(work.path, BUNDLE_DIR)
+                try:
+                    figures = build_index(online, documents, bundle=fresh)
+                except OSError:  # a newer site replaced a page being read: it asks again
                     return None
-                _replace_dir(fresh, os.path.join(online, BUNDLE_DIR))
+                with self.swap_lock:
+                    if number != self.requested:
+                        return None
+                    _replace_dir(fresh, os.path.join(online, BUNDLE_DIR))
             return figures
 
 
 def _replace_dir(fresh: str, target: str) -> None:
-    old = fresh + ".old"
+    old = fresh + ".old"  # beside ``fresh``: in its work folder
     if os.path.isdir(target):
         os.rename(target, old)
     if os.path.isdir(fresh):  # no documents left: no bundle

@@ -3,16 +3,25 @@
 Not a Pelican plugin: the entry point of ``invoke build``, ``check``, ``serve``
 and ``publish``. Pelican writes into a fresh staging folder beside the output
 folder; only when the whole run succeeded is the staging folder swapped in for
-the old site. A failed run (content errors, or any other failure) removes the
-staging folder, so the previous site stays exactly as it was. Content errors
-reported after writing (checks of the written site, such as site_integrity's)
-fail the run the same way.
+the old site, in one step (``swap``): ``output/`` names a whole site at every
+moment, even if the build is killed. A failed run (content errors, or any
+other failure) removes the staging folder, so the previous site stays exactly
+as it was. Content errors reported after writing (checks of the written site,
+such as site_integrity's) fail the run the same way, and so does a disk that
+cannot be written (full, read-only, ...): a message, not a traceback
+(``disk_errors``).
+
+Every work folder beside the output (staging, retired site, spare, search's)
+is locked by the process that made it (``work_folders``). Each build first
+puts back a site that a killed build left retired with no ``output/``, then
+removes the work folders no live process owns.
 
 In `invoke serve` the site replaced by a rebuild is emptied of its files in a
 thread and kept: the next rebuild writes into its folders (a spare), instead
 of making some 5,000 folders again. A staging folder made from a spare holds
 folders only, and those the build did not fill are removed before the swap,
-so it ends exactly as a fresh one would.
+so it ends exactly as a fresh one would. Spares stay locked by serve until
+it stops, so that other commands' builds leave them alone.
 """
 
 from __future__ import annotations
@@ -22,9 +31,7 @@ import contextlib
 import gc
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -33,14 +40,13 @@ import content_errors
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
+from site_build import disk_errors, swap, work_folders
+from site_build.work_folders import SPARE, STAGING, WorkFolder
 from site_integrity import reuse
 
-STAGING_PREFIX = ".output-staging-"
 # Set on each build's settings: the output folder now online (plugins that
 # reuse the previous site read it there; OUTPUT_PATH is the staging folder).
 PUBLISHED_PATH_SETTING = "PORTAL_PUBLISHED_PATH"
-RETIRED_PREFIX = ".output-retired-"
-SPARE_PREFIX = ".output-spare-"  # serve: a retired site emptied of files
 
 
 @dataclass
@@ -63,13 +69,22 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     With ``keep=False`` (``invoke check``) the finished staging folder is
     discarded instead of swapped in. ``inspect(pelican)`` is called after a
     successful run, before the swap, for checks that need the built site.
+    Content errors and a disk that cannot be written give a failed result
+    whose message staff read; other exceptions are bugs and propagate.
     """
     started = time.monotonic()
     _quiet_logging()
     settings = load_settings(settings_file, overrides)
+    output = os.path.abspath(settings["OUTPUT_PATH"])
     first_serve_build = reuse.enabled(settings) and gc.get_freeze_count() == 0
-    with _collector_paused(not first_serve_build):
-        result = _build(settings, keep, inspect, started)
+    try:
+        with _collector_paused(not first_serve_build):
+            result = _build(settings, keep, inspect, started)
+    except OSError as error:
+        if not disk_errors.explains(error):
+            raise
+        return BuildResult(False, output, time.monotonic() - started, [],
+                           disk_errors.message(error, base=os.getcwd()))
     if result.ok and reuse.enabled(settings):
         _freeze_what_stays()
         result.seconds = time.monotonic() - started  # the freeze too: serve reloads after it
@@ -80,42 +95,47 @@ def _build(settings: dict, keep: bool, inspect, started: float) -> BuildResult:
     output = os.path.abspath(settings["OUTPUT_PATH"])
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
-    _remove_leftovers(parent)
-    spare = _take_spare(parent) if reuse.enabled(settings) else None
-    staging = spare or tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
-    settings["OUTPUT_PATH"] = staging
+    swap.restore_retired(output)  # first: even a build that fails leaves a site online
+    work_folders.remove_abandoned(parent)
+    serve = reuse.enabled(settings)
+    spare = _spares.take(parent) if serve else None
+    staging = spare or WorkFolder.make(STAGING, parent)
+    settings["OUTPUT_PATH"] = staging.path
     settings[PUBLISHED_PATH_SETTING] = output
     try:
         pelican = Pelican(settings)
-        pelican.run()
+        with _copy_failures() as failed:
+            pelican.run()
+        if failed:
+            raise failed[0]
         if spare:
-            _remove_empty_folders(staging)
+            _remove_empty_folders(staging.path)
         if inspect is not None:
             inspect(pelican)
         # Checks of the written site (site_integrity, on `finalized`, and
         # ``inspect``) report content errors after Pelican has written into
         # the staging folder; they fail the build here, before the swap.
         content_errors.raise_if_any()
+        if keep:
+            # A rebuild of `invoke serve` returns as soon as the new site is online;
+            # the old one is emptied meanwhile, for the next rebuild (a spare).
+            _swap_in(staging, output, wait=not serve)
     except content_errors.ContentErrorsFound as found:
         reuse.discard()
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.remove()
         return BuildResult(False, output, time.monotonic() - started, found.errors,
                            found.format(base=os.getcwd()))
     except BaseException:
         reuse.discard()
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.remove()  # a failed swap changed nothing: the new site is still there
         raise
     finally:
         _forget_pelican_memos()
-    if keep:
-        # A rebuild of `invoke serve` returns as soon as the new site is online;
-        # the old one is emptied meanwhile, for the next rebuild (a spare).
-        _swap_in(staging, output, wait=not reuse.enabled(settings))
-        if reuse.enabled(settings):
-            reuse.commit(output)  # the next rebuild may reuse this site's unchanged pages
-    else:
+    if keep and serve:
+        reuse.commit(output)  # the next rebuild may reuse this site's unchanged pages
+    elif not keep:
         reuse.discard()
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.remove()
     # A successful build's message holds its warnings, if any.
     return BuildResult(True, output, time.monotonic() - started, [],
                        content_errors.format_warnings(base=os.getcwd()))
@@ -170,71 +190,85 @@ def _freeze_what_stays() -> None:
 _builds = [0]  # warm builds of this process
 
 
-def _swap_in(staging: str, output: str, wait: bool = True) -> None:
-    """Replace ``output`` by ``staging``; the old site survives any failure here.
+def _swap_in(staging: WorkFolder, output: str, wait: bool = True) -> None:
+    """Replace ``output`` by ``staging``; if this raises, nothing changed.
 
-    With ``wait=False`` (serve) a thread makes a spare of the old site, or
-    after the first build, of the new site's folders.
+    The replaced site is deleted, or with ``wait=False`` (serve) a thread
+    makes a spare of it, or after the first build, of the new site's folders.
     """
-    retired = None
-    if os.path.exists(output):
-        retired = tempfile.mkdtemp(prefix=RETIRED_PREFIX, dir=os.path.dirname(output))
-        os.rmdir(retired)
-        os.rename(output, retired)
-    try:
-        os.rename(staging, output)
-    except OSError:
-        if retired:
-            os.rename(retired, output)
-        raise
-    if retired and wait:
-        shutil.rmtree(retired, ignore_errors=True)
-    elif not wait:
-        making = threading.Thread(target=_make_spare, args=(retired or output,), daemon=True)
+    old = swap.swap_in(staging, output)
+    if wait:
+        if old is not None:
+            old.remove()
+    else:
+        _spares.make_from(old, output)
+
+
+class _Spares:
+    """`invoke serve`: the folders of earlier sites without their files, for
+    the next rebuild to write into; this process owns them until it stops."""
+
+    def __init__(self):
+        self.ready: list[WorkFolder] = []
+        self.making: list[threading.Thread] = []
+
+    def make_from(self, old: WorkFolder | None, output: str) -> None:
+        """A thread: ``old`` loses its files and keeps its folders. After the
+        first build, which replaced no site, the new site's folders are copied."""
+        making = threading.Thread(target=self._make, args=(old, output), daemon=True)
         making.start()
-        _making.append(making)
-    os.chmod(output, 0o755)  # mkdtemp makes it private; a web server must read it
+        self.making.append(making)
+
+    def _make(self, old: WorkFolder | None, output: str) -> None:
+        try:
+            spare = _emptied(old) if old is not None else _folders_of(output)
+        except OSError:  # a folder went meanwhile (the next build swapped the site)
+            return
+        self.ready.append(spare)
+
+    def take(self, parent: str) -> WorkFolder | None:
+        """A spare of this output folder's parent, renamed as a staging folder; None if there is none."""
+        while self.ready:
+            spare = self.ready.pop()
+            if os.path.dirname(spare.path) == parent:
+                try:
+                    spare.retag(STAGING)
+                    return spare
+                except OSError:
+                    pass
+            spare.remove()
+        return None
+
+    def settle(self) -> None:
+        while self.making:
+            self.making.pop().join()
+
+    def remove(self) -> None:
+        while self.ready:
+            self.ready.pop().remove()
 
 
-_making: list = []  # threads making spares (serve builds)
-_spares: list = []  # folders of earlier sites without their files, for the next serve rebuild
-# A spare older than this is deleted, not used: other processes' builds delete
-# leftovers older than an hour (_remove_leftovers).
-SPARE_AGE = 1800
+_spares = _Spares()
+atexit.register(_spares.remove)  # when `invoke serve` stops, its spares go too
 
 
-def _make_spare(site: str) -> None:
-    """A thread: a retired site loses its files and keeps its folders. After
-    the first build, which retired no site, the new site's folders are copied."""
+def _emptied(old: WorkFolder) -> WorkFolder:
     try:
-        if os.path.basename(site).startswith(RETIRED_PREFIX):
-            spare = _emptied(site)
-        else:
-            spare = _folders_of(site)
-    except OSError:  # a folder went meanwhile (the next build swapped the site)
-        return
-    _spares.append(spare)
-
-
-def _emptied(retired: str) -> str:
-    try:
-        _delete_files(retired)
-        spare = _renamed(retired, RETIRED_PREFIX, SPARE_PREFIX)
-        os.rename(retired, spare)
-        os.utime(spare)  # its age counts from now (_take_spare)
-        return spare
+        _delete_files(old.path)
+        old.retag(SPARE)
+        return old
     except OSError:
-        shutil.rmtree(retired, ignore_errors=True)
+        old.remove()
         raise
 
 
-def _folders_of(site: str) -> str:
-    spare = tempfile.mkdtemp(prefix=SPARE_PREFIX, dir=os.path.dirname(site))
+def _folders_of(site: str) -> WorkFolder:
+    spare = WorkFolder.make(SPARE, os.path.dirname(site))
     try:
-        _copy_folders(site, spare)
+        _copy_folders(site, spare.path)
         return spare
     except OSError:
-        shutil.rmtree(spare, ignore_errors=True)
+        spare.remove()
         raise
 
 
@@ -255,34 +289,6 @@ def _copy_folders(source: str, target: str) -> None:
                 _copy_folders(entry.path, os.path.join(target, entry.name))
 
 
-def _renamed(path: str, prefix: str, new_prefix: str) -> str:
-    folder, name = os.path.split(path)
-    return os.path.join(folder, new_prefix + name.removeprefix(prefix))
-
-
-@atexit.register
-def _remove_spares() -> None:
-    """When `invoke serve` stops, its spares go too."""
-    while _spares:
-        shutil.rmtree(_spares.pop(), ignore_errors=True)
-
-
-def _take_spare(parent: str) -> str | None:
-    """A spare of this output folder's parent, renamed as a staging folder; None if there is none."""
-    while _spares:
-        spare = _spares.pop()
-        try:
-            young = time.time() - os.stat(spare).st_mtime < SPARE_AGE
-            if young and os.path.dirname(spare) == parent:
-                staging = _renamed(spare, SPARE_PREFIX, STAGING_PREFIX)
-                os.rename(spare, staging)
-                return staging
-        except OSError:
-            pass
-        shutil.rmtree(spare, ignore_errors=True)
-    return None
-
-
 def _remove_empty_folders(folder: str) -> bool:
     """Remove the folders under ``folder`` that hold no file; True when it is empty itself."""
     empty = True
@@ -298,25 +304,32 @@ def _remove_empty_folders(folder: str) -> bool:
 def settle() -> None:
     """Wait until the spares of earlier builds are made (the benchmark: a staff
     member saves again seconds later, not while the disk is busy)."""
-    while _making:
-        _making.pop().join()
+    _spares.settle()
 
 
-def _remove_leftovers(parent: str, older_than: float = 3600) -> None:
-    """Staging folders of a run that was killed (power cut, Ctrl-C twice).
+@contextlib.contextmanager
+def _copy_failures():
+    """The disk errors of the files Pelican copies (theme, static files).
 
-    Only old ones: a younger one may belong to a build running right now
-    (`invoke serve` rebuilding while `invoke check` runs).
+    Pelican only warns when it cannot copy one (pelican.utils.copy_file) and
+    carries on: a full disk would publish a site without its fonts or style
+    sheets. The build fails on them instead (disk_errors); other copy
+    problems stay warnings, as Pelican made them.
     """
-    now = time.time()
-    for name in os.listdir(parent):
-        path = os.path.join(parent, name)
-        if name.startswith((STAGING_PREFIX, RETIRED_PREFIX, SPARE_PREFIX)):
-            try:
-                if now - os.stat(path).st_mtime > older_than:
-                    shutil.rmtree(path, ignore_errors=True)
-            except FileNotFoundError:
-                pass
+    failed: list[OSError] = []
+
+    def note(record: logging.LogRecord) -> bool:
+        error = record.args[-1] if isinstance(record.args, tuple) and record.args else None
+        if isinstance(error, OSError) and disk_errors.explains(error):
+            failed.append(error)
+        return True
+
+    logger = logging.getLogger("pelican.utils")
+    logger.addFilter(note)
+    try:
+        yield failed
+    finally:
+        logger.removeFilter(note)
 
 
 def _quiet_logging() -> None:
