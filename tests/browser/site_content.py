@@ -24,8 +24,8 @@ signatories:
 และพนักงานจ้างทุกคน จะปฏิบัติหน้าที่ด้วยความซื่อสัตย์สุจริต ไม่ยอมรับการทุจริตคอร์รัปชันทุกรูปแบบ
 """
 
-# A report with a wide table, written the way the tables plugin renders one:
-# a keyboard-scrollable region, class "wide" for landscape printing.
+# A report with a wide table (seven columns: printed on A4 landscape), in a
+# table file as staff write one (docs/tables.md).
 REPORT = """\
 ---
 title: รายงานผลการดำเนินงานตามนโยบายการบริหารทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๖
@@ -40,20 +40,37 @@ ita:
 
 ## ๑. นโยบายการวางแผนกำลังคน
 
-<div class="table-scroll wide" role="region" aria-labelledby="hr-caption" tabindex="0">
-<table>
-<caption id="hr-caption">ผลการดำเนินงานตามนโยบายการบริหารทรัพยากรบุคคล ปีงบประมาณ ๒๕๖๖</caption>
-<thead>
-<tr><th scope="col">ลำดับที่</th><th scope="col">กิจกรรม</th><th scope="col">เป้าหมาย ปี ๒๕๖๖</th><th scope="col">ผลการดำเนินงาน</th><th scope="col">ข้อบัญญัติ ปี ๒๕๖๖ (บาท)</th><th scope="col">เบิกจ่ายจริง (บาท)</th><th scope="col">ความเสี่ยง ปัญหา/อุปสรรค</th></tr>
-</thead>
-<tbody>
-<tr><th scope="row">๑</th><td>ปรับปรุงแผนอัตรากำลัง ๓ ปี ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ - ๒๕๖๖</td><td>ยุบเลิกตำแหน่ง/ปรับเพิ่มตำแหน่ง เพื่อรองรับภารกิจขององค์การบริหารส่วนตำบล</td><td>ประกาศปรับปรุงแผนอัตรากำลัง ๓ ปี ฉบับแก้ไขเพิ่มเติม (ฉบับที่ ๓) พ.ศ. ๒๕๖๖ ตามมติ ก.อบต.จังหวัดนครสวรรค์</td><td class="money">-</td><td class="money">-</td><td>-</td></tr>
-<tr><th scope="row">๒</th><td>จัดทำแผนพัฒนาบุคลากร ประจำปีงบประมาณ ๒๕๖๔-๒๕๖๖</td><td>จัดส่งบุคลากรเข้ารับการอบรม</td><td>ส่งพนักงานส่วนตำบลและพนักงานจ้างเข้ารับการอบรมเพื่อเพิ่มพูนความรู้ ทักษะ และคุณธรรม</td><td class="money">๑๔๐,๐๐๐</td><td class="money">๒๒,๔๖๐</td><td>-</td></tr>
-</tbody>
-</table>
-</div>
+::: table hr.table.yaml
 
 ผู้ดูแลพิจารณาผลการดำเนินงานทุกรอบ ๖ เดือน
+"""
+
+REPORT_TABLE = """\
+id: hr
+caption: ผลการดำเนินงานตามนโยบายการบริหารทรัพยากรบุคคล ปีงบประมาณ ๒๕๖๖
+columns:
+  - {key: number, label: ลำดับที่, row_header: true}
+  - {key: activity, label: กิจกรรม}
+  - {key: target, label: เป้าหมาย ปี ๒๕๖๖}
+  - {key: result, label: ผลการดำเนินงาน}
+  - {key: budget, label: ข้อบัญญัติ ปี ๒๕๖๖ (บาท), type: money}
+  - {key: spent, label: เบิกจ่ายจริง (บาท), type: money}
+  - {key: risk, label: ความเสี่ยง ปัญหา/อุปสรรค}
+rows:
+  - number: "๑"
+    activity: ปรับปรุงแผนอัตรากำลัง ๓ ปี ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ - ๒๕๖๖
+    target: ยุบเลิกตำแหน่ง/ปรับเพิ่มตำแหน่ง เพื่อรองรับภารกิจขององค์การบริหารส่วนตำบล
+    result: ประกาศปรับปรุงแผนอัตรากำลัง ๓ ปี ฉบับแก้ไขเพิ่มเติม (ฉบับที่ ๓) พ.ศ. ๒๕๖๖ ตามมติ ก.อบต.จังหวัดนครสวรรค์
+    budget: "-"
+    spent: "-"
+    risk: "-"
+  - number: "๒"
+    activity: จัดทำแผนพัฒนาบุคลากร ประจำปีงบประมาณ ๒๕๖๔-๒๕๖๖
+    target: จัดส่งบุคลากรเข้ารับการอบรม
+    result: ส่งพนักงานส่วนตำบลและพนักงานจ้างเข้ารับการอบรมเพื่อเพิ่มพูนความรู้ ทักษะ และคุณธรรม
+    budget: "๑๔๐,๐๐๐"
+    spent: "๒๒,๔๖๐"
+    risk: "-"
 """
 
 MEMO = """\
@@ -79,6 +96,7 @@ attachments:
 FILES = {
     "documents/browser/announcement.md": ANNOUNCEMENT,
     "documents/browser/report.md": REPORT,
+    "documents/browser/hr.table.yaml": REPORT_TABLE,
     "documents/browser/memo.md": MEMO,
     "documents/browser/browser-memo.pdf": b"%PDF-1.4\n% test attachment\n",
 }
