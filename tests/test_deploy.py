@@ -1,5 +1,6 @@
 """deploy/nginx.conf served by a real nginx on 127.0.0.1, under a sub-path; apache.conf agrees."""
 
+import html
 import http.client
 import os
 import re
@@ -7,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.parse
 
 import pytest
 
@@ -43,13 +45,21 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+# Names a clerk may give a scanned file; each needs encoding in a link.
+ATTACHMENTS = {"ผลงาน100%.pdf": b"%PDF-1.4 a", "a#b.pdf": b"%PDF-1.4 b", "a?b.pdf": b"%PDF-1.4 c",
+               "แผน 2568.pdf": b"%PDF-1.4 d"}
+
+
 @pytest.fixture
 def nginx(site, tmp_path):
     """The example configuration, with only the listen address and the folder changed."""
     if NGINX is None:
         pytest.skip("nginx is not installed (scripts/bootstrap installs it)")
     port = _free_port()
-    site.add({"documents/a.md": announcement(slug="announcement-2568-001")})
+    attachments = "".join(f"\n  - file: \"{name}\"\n    title: ไฟล์ {name}" for name in ATTACHMENTS)
+    site.add({"documents/a.md": announcement(slug="announcement-2568-001",
+                                             attachments=attachments)})
+    site.add({f"documents/{name}": ATTACHMENTS[name] for name in ATTACHMENTS})
     result = site.build(PUBLISH_SETTINGS, SITEURL=f"http://127.0.0.1:{port}/ita-portal")
     assert result.ok, result.message
     # files the tables and search plugins publish, for their content types
@@ -146,6 +156,30 @@ def test_redirects_stay_under_the_sub_path(nginx):
     response, _ = get(nginx, "/ita-portal/documents/announcement-2568-001")
     assert response.status == 301
     assert response.getheader("Location") == "/ita-portal/documents/announcement-2568-001/"
+
+
+def test_every_attachment_link_on_the_page_downloads_its_file(nginx):
+    page_path = "/ita-portal/documents/announcement-2568-001/"
+    _, body = get(nginx, page_path)
+    section = body.decode().split('<h2 id="attachments">')[1].split("</section>")[0]
+    links = re.findall(r'<a href="([^"]+)">ไฟล์ ([^<]+)</a>', section)
+    assert sorted(html.unescape(name) for _, name in links) == sorted(ATTACHMENTS)
+    for href, name in links:
+        url = urllib.parse.urljoin(page_path, html.unescape(href))
+        response, data = get(nginx, urllib.parse.quote(url, safe="/%"))
+        assert response.status == 200, (name, url)
+        assert data == ATTACHMENTS[html.unescape(name)]
+
+
+def test_files_named_with_a_leading_dot_are_never_served(nginx, site):
+    (site.output / ".git").mkdir()
+    (site.output / ".git" / "config").write_text("token = secret")
+    (site.output / "documents" / ".env").write_text("PASSWORD=secret")
+    for path in ("/ita-portal/.git/config", "/ita-portal/documents/.env", "/ita-portal/.git/"):
+        response, body = get(nginx, path)
+        assert response.status == 404, path
+        assert b"secret" not in body
+        assert body == (site.output / "404.html").read_bytes()
 
 
 def test_exports_and_fonts_have_their_content_types(nginx):

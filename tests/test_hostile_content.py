@@ -217,12 +217,13 @@ def test_raw_html_in_a_table_is_removed_and_text_with_angle_brackets_kept(site):
         in result.message
 
 
-def test_angle_brackets_in_a_body_are_text():
-    from markdown import Markdown
-
-    converter = Markdown(extensions=[safe_html.TextNotTags()], output_format="html5")
-    assert converter.convert("เงื่อนไข x<y และ y>z <u>ขีด</u>") == \
-        "<p>เงื่อนไข x&lt;y และ y&gt;z <u>ขีด</u></p>"
+def test_angle_brackets_in_a_body_are_text(site):
+    site.add({"documents/a.md": announcement(
+        slug="a-1", body="เงื่อนไข x<y และ y>z ใช้กับ <u>ทุกโครงการ</u>")})
+    result = site.build()
+    assert result.ok, result.message
+    assert "<p>เงื่อนไข x&lt;y และ y&gt;z ใช้กับ <u>ทุกโครงการ</u></p>" in \
+        site.read("documents/a-1/index.html")
 
 
 # ------------------------------------------------------------ 7. names that need encoding
@@ -344,6 +345,21 @@ def test_a_static_file_that_cannot_be_copied_fails_the_build(site):
                          signals.static_generator_finalized, delete_image)
     assert "images/ตรา.png:1: คัดลอกไฟล์นี้ไปไว้ที่ images/ตรา.png ไม่สำเร็จ" in result.message, \
         result.message
+
+
+def test_a_search_index_that_fails_is_a_message(site, monkeypatch):
+    import search
+
+    site.add(GOOD)
+    assert site.build().ok
+    before = site.read("documents/announcement-2568-099/index.html")
+    monkeypatch.setattr(search.sys, "executable", "/bin/false")  # Pagefind cannot run
+    result = site.build()
+    assert not result.ok
+    assert "pagefind:1: สร้างดัชนีค้นหาไม่สำเร็จ (Pagefind failed, exit code 1)" in result.message, \
+        result.message
+    assert "Traceback" not in result.message
+    assert site.read("documents/announcement-2568-099/index.html") == before
 
 
 # ------------------------------------------------------------ 13. smaller ones

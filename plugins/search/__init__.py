@@ -344,7 +344,7 @@ def build_index(output_path: str, documents: list[IndexedDocument],
         run = subprocess.run(command, capture_output=True, text=True)
         if run.returncode != 0:
             raise SearchIndexError(
-                "สร้างดัชนีค้นหาไม่สำเร็จ (Pagefind failed): "
+                f"สร้างดัชนีค้นหาไม่สำเร็จ (Pagefind failed, exit code {run.returncode}): "
                 + (run.stderr or run.stdout).strip())
     _remove_unused_ui(bundle)
     size = sum(os.path.getsize(os.path.join(folder, name))
@@ -372,7 +372,14 @@ def index_site(pelican):
     if pelican.settings.get(LATER_SETTING):
         later.defer(pelican.settings[site_build.PUBLISHED_PATH_SETTING], output_path, documents)
         return
-    last_index.update(build_index(output_path, documents))
+    try:
+        last_index.update(build_index(output_path, documents))
+    except SearchIndexError as error:
+        # Not the clerk's mistake, but a site without its search must not go online.
+        content_errors.report(
+            BUNDLE_DIR + "/", 1, str(error),
+            "ตรวจพื้นที่ดิสก์และหน่วยความจำของเครื่อง แล้วสร้างเว็บไซต์ใหม่ ถ้ายังไม่สำเร็จ "
+            "ให้แจ้งผู้ดูแลระบบพร้อมข้อความนี้ (check disk space and memory, then build again)")
 
 
 class LaterIndex:
