@@ -80,8 +80,9 @@ IGNORE_FILES = [".*"]
 # discovery's sitemap lists every page the others wrote; site_integrity then
 # checks the whole written site (links, lost documents, double writes); search
 # indexes it last, and only when nothing was found wrong.
-PLUGINS = ["content_errors", "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog",
-           "complaints", "git_dates", "listings", "discovery", "site_integrity", "search"]
+PLUGINS = ["content_errors", "safe_paths", "thai_format", "front_matter", "tables",
+           "ita_catalog", "complaints", "git_dates", "listings", "discovery", "site_integrity",
+           "search"]
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
 # its own template environment (`invoke serve` too), so a template cannot change

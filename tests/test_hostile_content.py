@@ -79,6 +79,29 @@ def test_files_beside_the_document_are_still_published(site):
     assert (site.output / "images/ตรา.png").exists()
 
 
+def test_a_table_file_must_be_in_the_document_folder(site, secret):
+    (secret / "t.table.yaml").write_text(
+        f"id: t\ncaption: ลับ\ncolumns:\n  - {{key: a, label: ก}}\nrows:\n  - {{a: {SECRET}}}\n")
+    result = built_then_failed(site, GOOD, {"documents/a.md": announcement(
+        slug="a-1", body="ย่อหน้า\n\n::: table ../../t.table.yaml")})
+    assert ('documents/a.md:10: ไฟล์ตาราง: "../../t.table.yaml" ชี้ออกนอกโฟลเดอร์ของเอกสาร'
+            in result.message), result.message
+
+
+def test_a_table_file_that_is_a_symbolic_link_is_refused(site, secret):
+    (secret / "t.table.yaml").write_text(
+        f"id: t\ncaption: ลับ\ncolumns:\n  - {{key: a, label: ก}}\nrows:\n  - {{a: {SECRET}}}\n")
+    site.add(GOOD)
+    assert site.build().ok
+    site.add({"documents/a.md": announcement(slug="a-1", body="::: table t.table.yaml")})
+    os.symlink(secret / "t.table.yaml", site.content / "documents" / "t.table.yaml")
+    result = site.build()
+    assert not result.ok
+    assert 'documents/a.md:8: ไฟล์ตาราง: "t.table.yaml" เป็นทางลัด (symbolic link)' \
+        in result.message, result.message
+    assert every_file_holding(site.output, SECRET) == []
+
+
 # ------------------------------------------------------------ 2. symbolic links
 
 

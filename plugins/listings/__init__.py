@@ -114,7 +114,8 @@ class ListingsGenerator(Generator):
     def generate_context(self):
         site_integrity.reserve(self.settings, LISTINGS_URL, "หน้ารวมเอกสาร", exact=True)
         for kind, what in (("type", "ประเภท"), ("year", "ปีงบประมาณ"), ("division", "ส่วนราชการ")):
-            site_integrity.reserve(self.settings, f"{LISTINGS_URL}{kind}/", f"รายการเอกสารตาม{what}")
+            site_integrity.reserve(self.settings, f"{LISTINGS_URL}{kind}/",
+                                   f"รายการเอกสารตาม{what}")
         site_integrity.reserve(self.settings, "404.html", "หน้าไม่พบ (404)", exact=True)
         articles = self.context.get("articles", [])
         listings = shape(articles)

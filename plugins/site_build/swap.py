@@ -4,8 +4,9 @@
 pointed at it, and a symbolic link flipped to each new site instead would turn
 it into a link, which a server may refuse to follow and a copy may copy as a
 link. Two renames (old site away, new site in) would leave no ``output/``
-between them; a build killed there would leave no site. Linux swaps the names of two folders in one step: ``renameat2`` with
-RENAME_EXCHANGE (Linux 3.15, glibc 2.28). Python's ``os`` has no renameat2,
+between them; a build killed there would leave no site. Linux swaps the
+names of two folders in one step: ``renameat2`` with RENAME_EXCHANGE
+(Linux 3.15, glibc 2.28). Python's ``os`` has no renameat2,
 so it is called from libc through ctypes. Where it is missing (another C
 library or system) or the file system cannot exchange (EINVAL, ENOSYS,
 ENOTSUP), the two renames are the fallback, and the old site waits under a

@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 import content_errors
+import safe_paths
 import site_integrity
 import thai_format
 from site_integrity import reuse
@@ -114,28 +115,25 @@ def _directive_lines(source_path: str) -> dict:
     return lines
 
 
-def _table_path(document_dir: str, name: str, source_path: str, line: int):
-    """Absolute path of a table file named in a document, or None after reporting."""
+def _table_path(document_dir: str, content_root: str, name: str, source_path: str, line: int):
+    """Absolute path of a table file named in a document (safe_paths' rule),
+    or None after reporting."""
     if not name.endswith(SUFFIX):
         content_errors.report(
             source_path, line,
             f"ไฟล์ตาราง \"{name}\" ต้องมีชื่อลงท้ายด้วย {SUFFIX} (a table file ends in {SUFFIX})",
             f"ตั้งชื่อไฟล์ตารางเช่น summary{SUFFIX} แล้วเขียน ::: table summary{SUFFIX}")
         return None
-    path = os.path.normpath(os.path.join(document_dir, name))
-    if os.path.isabs(name) or not path.startswith(document_dir + os.sep):
-        content_errors.report(
-            source_path, line,
-            f"ไฟล์ตาราง \"{name}\" ต้องอยู่ในโฟลเดอร์ของเอกสาร (a table file must be beside its document)",
-            "ย้ายไฟล์ตารางมาไว้ในโฟลเดอร์เดียวกับไฟล์ .md แล้วเขียนเฉพาะชื่อไฟล์")
-        return None
-    if not os.path.isfile(path):
+    try:
+        return safe_paths.resolve(name, document_dir, document_dir, content_root)
+    except safe_paths.FileMissing:
         content_errors.report(
             source_path, line,
             f"ไม่พบไฟล์ตาราง \"{name}\" (table file not found)",
             "วางไฟล์ตารางไว้ในโฟลเดอร์เดียวกับเอกสาร และตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร")
-        return None
-    return path
+    except safe_paths.PathRefused as refused:
+        content_errors.report(source_path, line, f"ไฟล์ตาราง: {refused.message}", refused.hint)
+    return None
 
 
 def insert_tables(content) -> None:
@@ -157,7 +155,7 @@ def insert_tables(content) -> None:
         name = html.unescape(match[1])
         places = directive_lines.get(name) or [1]
         line = places.pop(0) if len(places) > 1 else places[0]
-        path = _table_path(document_dir, name, source_path, line)
+        path = _table_path(document_dir, content.settings["PATH"], name, source_path, line)
         if path is None:
             return ""
         prepared = prepared_table(path, use_cache)
