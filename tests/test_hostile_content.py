@@ -102,6 +102,27 @@ def test_a_table_file_that_is_a_symbolic_link_is_refused(site, secret):
     assert every_file_holding(site.output, SECRET) == []
 
 
+@pytest.mark.parametrize("name", ["ฉบับเว็บ.html", "ตรา.svg", "steal.js", "scan.php.pdf", "run.phtml",
+                                  "ไม่มีนามสกุล"])
+def test_a_file_a_browser_or_server_would_run_is_never_published(site, name):
+    result = built_then_failed(site, GOOD, {
+        "documents/a.md": announcement(slug="a-1", attachments=f"\n  - file: {name}\n    title: ก",
+                                       body=f"[ไฟล์](<{name}>) [แนบ]({{attach}}{name})"),
+        f"documents/{name}": "<script>alert(1)</script>"})
+    assert f'documents/a.md:7: ช่อง attachments (ไฟล์แนบ): "{name}"' in result.message, \
+        result.message
+    assert f'documents/a.md:11: ลิงก์ "{name}" ใช้ไม่ได้: "{name}"' in result.message
+    assert f'documents/a.md:11: ลิงก์ "{{attach}}{name}" ใช้ไม่ได้' in result.message
+    assert "ไม่เผยแพร่" in result.message
+
+
+def test_a_page_in_the_static_folder_is_not_published(site):
+    result = built_then_failed(site, GOOD, {"images/evil.html": "<script>alert(1)</script>",
+                                            "images/ตรา.png": b"\x89PNG\r\n\x1a\n"})
+    assert 'images/evil.html:1: "images/evil.html" เป็นไฟล์ชนิด .html' in result.message, \
+        result.message
+
+
 # ------------------------------------------------------------ 2. symbolic links
 
 
@@ -284,16 +305,19 @@ def test_link_errors_come_with_front_matter_errors_in_one_run(site):
         "documents/a.md": announcement(slug="a-1", body="ดู [ฉบับเดิม](../no-such-doc/)"),
         "documents/b.md": announcement(slug="b-1", date="31 กันยายน 2568"),
         "documents/c.md": announcement(slug="c-1", body="ดู [ข้อ ๒](#ข้อ-๒)"),
-        "documents/d.md": announcement(slug="d-1", attachments="\n  - file: index.html\n"
-                                                               "    title: ฉบับเว็บ"),
-        "documents/index.html": "<p>x</p>",
+        "documents/d.md": announcement(slug="d-1", attachments="\n  - file: t1.csv\n"
+                                                               "    title: ตารางเดิม",
+                                       body="::: table t1.table.yaml"),
+        "documents/t1.csv": "a\n",
+        "documents/t1.table.yaml": "id: t1\ncaption: ก\ncolumns:\n  - {key: a, label: ก}\n"
+                                   "rows:\n  - {a: ข}\n",
     })
     message = result.message
     assert "documents/b.md:5: ช่อง date (วันที่ออกเอกสาร): วันที่ 31 กันยายน 2568 ไม่มีจริง" in message
     assert 'documents/a.md:8: ลิงก์เสีย "../no-such-doc/"' in message, message
     assert 'documents/c.md:8: ลิงก์เสีย "#ข้อ-๒": ไม่มีตำแหน่ง' in message
-    assert "documents/d.md:7: ไฟล์ index.html ของเอกสาร เขียนไฟล์ documents/d-1/index.html ซ้ำกับ" \
-        in message
+    assert "documents/d.md:11: ไฟล์ส่งออกของตาราง t1.table.yaml เขียนไฟล์ documents/d-1/t1.csv " \
+        "ซ้ำกับ ไฟล์ t1.csv ของเอกสาร" in message, message
     assert "พบข้อผิดพลาด 4 รายการ" in message
 
 

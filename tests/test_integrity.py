@@ -33,15 +33,14 @@ def test_other_files_beside_documents_are_fine(site):
     assert site.build().ok
 
 
-def test_an_attachment_that_would_overwrite_its_document_page(site):
+def test_an_attachment_cannot_be_a_page_nor_overwrite_its_document_page(site):
     result = built_then_failed(site, {
         "documents/a.md": announcement(
             slug="a-1", attachments="\n  - file: index.html\n    title: ฉบับเว็บ"),
         "documents/index.html": "<p>x</p>",
     })
-    assert "documents/a.md:7: ไฟล์ index.html ของเอกสาร เขียนไฟล์ documents/a-1/index.html ซ้ำกับ" \
-        in result.message, result.message
-    assert "two outputs write the same file" in result.message
+    assert ('documents/a.md:7: ช่อง attachments (ไฟล์แนบ): "index.html" เป็นไฟล์ชนิด .html '
+            "ซึ่งเว็บไซต์ไม่เผยแพร่") in result.message, result.message
 
 
 def test_an_attachment_named_like_a_table_export(site):

@@ -119,7 +119,8 @@ class _BodyLinks:
             base = self.root if path.startswith("/") else self.folder
             # {attach} publishes the file beside this page: one of its own files.
             boundary = self.folder if pelican_link[1] == "attach" else self.root
-            found = self._file(written, path.lstrip("/"), base, boundary)
+            published = pelican_link[1] != "filename"  # {filename} names a document
+            found = self._file(written, path.lstrip("/"), base, boundary, published)
             return written if found else None
         if not target or target.startswith(("/", "#", "?")) or _SCHEME.match(target):
             return written  # the site's own address, or another site's
@@ -132,21 +133,36 @@ class _BodyLinks:
         relative = os.path.relpath(found, self.folder)
         if relative.startswith(os.pardir + os.sep):
             return written  # another document's file: the written site has it or not
+        if not self._publishable(written, relative):
+            return None
         relative = relative.replace(os.sep, "/")
         self.copied.append(relative)
         return safe_html.url_path(relative) + rest
 
-    def _file(self, written, name, base, boundary):
+    def _publishable(self, written, relative) -> bool:
+        """A file copied beside the page must be of a type published as it is."""
+        try:
+            safe_paths.check_published_type(relative)
+        except safe_paths.PathRefused as refused:
+            self._refused(written, refused)
+            return False
+        return True
+
+    def _refused(self, written, refused):
+        self.problems.append((written, f"ลิงก์ \"{written}\" ใช้ไม่ได้: {refused.message}",
+                              refused.hint))
+
+    def _file(self, written, name, base, boundary, published=False):
         """The file a link names (as written, or percent-decoded), else None and a problem."""
+        resolve = safe_paths.resolve_published if published else safe_paths.resolve
         for candidate in dict.fromkeys([urllib.parse.unquote(name), name]):
             self.depends_on.add(os.path.normpath(os.path.join(base, candidate)))
             try:
-                return safe_paths.resolve(candidate, base, boundary, self.root)
+                return resolve(candidate, base, boundary, self.root)
             except safe_paths.FileMissing:
                 continue
             except safe_paths.PathRefused as refused:
-                self.problems.append((written, f"ลิงก์ \"{written}\" ใช้ไม่ได้: {refused.message}",
-                                      refused.hint))
+                self._refused(written, refused)
                 return None
         self.problems.append((
             written, f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{written}\" (link to a missing file)",
@@ -484,7 +500,7 @@ def copy_document_files(generator, writer=None):
         for relative in files:
             target = os.path.join(target_dir, relative)
             try:
-                source = safe_paths.resolve(relative, source_dir, source_dir, root)
+                source = safe_paths.resolve_published(relative, source_dir, source_dir, root)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 if os.path.lexists(target):
                     # Another output's file (a collision, reported by site_integrity)

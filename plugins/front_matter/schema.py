@@ -298,7 +298,7 @@ def _local_file(ctx: ParseContext, relative: str) -> str:
         )
     folder = ctx.document_dir
     try:
-        return safe_paths.resolve(relative, folder, folder, ctx.content_root or folder)
+        return safe_paths.resolve_published(relative, folder, folder, ctx.content_root or folder)
     except safe_paths.FileMissing:
         raise FieldError(
             f"ไม่พบไฟล์แนบ \"{relative}\" (attachment not found)",

@@ -17,6 +17,14 @@ through:
 * after every symbolic link above content/ is resolved, it is still inside;
 * it is a regular file: not a folder, a pipe or a device.
 
+A file published as it is (an attachment, a file a link copies beside its
+page, a static file) must also be of a type that browsers show or download
+but never run (``resolve_published``): an attached ``.html``, ``.svg`` or
+``.js`` would run as a page of the portal itself (the site's own
+Content-Security-Policy allows its own scripts), and a ``.php`` (even
+``scan.php.pdf``, which some Apache set-ups run) on a web server that also
+runs the vendor's PHP CMS.
+
 As a Pelican plugin it also walks content/ before Pelican does (Pelican's
 walk follows symbolic links and would read a linked folder, or loop in one):
 every symbolic link and every special file is a content error, and each is
@@ -40,6 +48,19 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 HIDDEN_HINT = "เปลี่ยนชื่อไฟล์หรือโฟลเดอร์ให้ไม่ขึ้นต้นด้วยจุด (.)"
 LINK_HINT = ("วางไฟล์จริงไว้แทนทางลัด (symbolic link): ระบบไม่เผยแพร่ทางลัด "
              "เพราะอาจชี้ไปยังไฟล์นอกโฟลเดอร์ content")
+
+
+# Types published as they are: documents, data, images, archives, sound and video.
+PUBLISHED_TYPES = frozenset("""
+pdf doc docx xls xlsx ppt pptx odt ods odp rtf txt csv json
+jpg jpeg png gif webp avif bmp tif tiff
+zip 7z rar mp3 m4a wav mp4 webm
+""".split())
+# Extensions web servers run as programs, wherever they stand in a name.
+SERVER_SCRIPTS = frozenset("""
+php php3 php4 php5 php7 php8 phtml pht phar phps inc cgi fcgi pl py rb asp aspx ashx asmx
+jsp jspx shtml sh
+""".split())
 
 
 class PathRefused(ValueError):
@@ -81,6 +102,31 @@ def resolve(name: str, base: str, boundary: str, root: str) -> str:
     if not os.path.realpath(path).startswith(real_boundary + os.sep):
         raise PathRefused(_outside_message(shown, boundary, root), _outside_hint(boundary, root))
     return path
+
+
+def resolve_published(name: str, base: str, boundary: str, root: str) -> str:
+    """``resolve``, for a file published as it is: its type must be one of PUBLISHED_TYPES."""
+    path = resolve(name, base, boundary, root)
+    check_published_type(name)
+    return path
+
+
+def check_published_type(name: str) -> None:
+    parts = os.path.basename(name.replace("\\", "/")).lower().split(".")
+    scripts = [part for part in parts[1:] if part in SERVER_SCRIPTS]
+    if scripts:
+        raise PathRefused(
+            f"\"{name}\" มีนามสกุล .{scripts[0]} ซึ่งเว็บเซิร์ฟเวอร์อาจเรียกใช้เป็นโปรแกรม "
+            "จึงไม่เผยแพร่ (a server script is never published)",
+            "แปลงเอกสารเป็น PDF แล้วตั้งชื่อไฟล์ใหม่โดยไม่มีนามสกุลนี้")
+    extension = parts[-1] if len(parts) > 1 else ""
+    if extension not in PUBLISHED_TYPES:
+        shown = f".{extension}" if extension else "ที่ไม่มีนามสกุล"
+        raise PathRefused(
+            f"\"{name}\" เป็นไฟล์ชนิด {shown} ซึ่งเว็บไซต์ไม่เผยแพร่ เพราะเบราว์เซอร์อาจเรียกใช้"
+            "เป็นโปรแกรมหรือหน้าเว็บ (file type not published)",
+            "แปลงเป็น PDF หรือภาพ (PNG, JPG) หรือบีบอัดเป็น .zip ชนิดที่เผยแพร่ได้: "
+            + ", ".join(sorted(PUBLISHED_TYPES)))
 
 
 def _checked_parts(path: str, root: str, shown: str) -> os.stat_result:
@@ -184,7 +230,7 @@ def check_static_files(generator) -> None:
         source = os.path.join(root, static.source_path) if not os.path.isabs(
             static.source_path) else static.source_path
         try:
-            resolve(os.path.relpath(source, root), root, root, root)
+            resolve_published(os.path.relpath(source, root), root, root, root)
         except PathRefused as refused:
             content_errors.report(source, 1, refused.message, refused.hint)
             continue

@@ -65,6 +65,7 @@ class _Run:
         self.claims = []  # (output relpath, source path, line, what)
         self.writes = {}  # output relpath -> (source path, line, what)
         self.parsed = {}  # output relpath -> its links and ids, parsed as it was written
+        self.collided = set()  # output relpaths two sources write (reported once, as such)
 
 
 _run = _Run()
@@ -235,6 +236,7 @@ def _slug_line(content) -> int:
 
 
 def _report_collision(relative, first, second):
+    _run.collided.add(relative)
     path, line, what = second
     other_path, other_line, other_what = first
     if not path:
@@ -412,7 +414,8 @@ def _check_attachments_copied(output, contents):
         for relative in content.metadata.get("document_files", ()):
             target = os.path.join(page_dir, relative)
             source = os.path.join(source_dir, relative)
-            if _same_size(source, target):
+            written_over = reuse.relative_name(os.path.join(os.path.dirname(save_as), relative))
+            if _same_size(source, target) or written_over in _run.collided:
                 continue
             line = _attachment_line(content, relative, content.metadata.get("field_lines", {}))
             if not os.path.isfile(source):
