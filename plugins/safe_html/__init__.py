@@ -26,6 +26,7 @@ selectolax): its links and its ids, as a browser would see them.
 
 from __future__ import annotations
 
+import contextvars
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -83,6 +84,29 @@ class Dropped:
     needle: str
 
 
+# The url_filter of the sanitise() call running in this thread (see below).
+_URL_FILTER: contextvars.ContextVar = contextvars.ContextVar("url_filter", default=None)
+
+
+def _attribute_filter(tag, attribute, value):
+    url_filter = _URL_FILTER.get()
+    # nh3 asks about the attributes of elements it then removes, too.
+    if url_filter is not None and attribute in _URL_ATTRIBUTES and tag in TAGS:
+        return url_filter(tag, attribute, value)
+    return value
+
+
+# Made once, with one attribute filter that hands each call's href and src to
+# that call's url_filter: building a cleaner cost as much as cleaning a document.
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS), clean_content_tags=set(REMOVED_WITH_TEXT),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    attribute_filter=_attribute_filter, url_schemes=set(URL_SCHEMES),
+    allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+    link_rel=None, strip_comments=True,
+)
+
+
 def sanitise(html: str, url_filter: Callable[[str, str, str], str | None] | None = None
              ) -> tuple[str, list[Dropped]]:
     """(``html`` with only the allowed elements, attributes and URLs, what was dropped).
@@ -90,22 +114,14 @@ def sanitise(html: str, url_filter: Callable[[str, str, str], str | None] | None
     ``url_filter(tag, attribute, value)`` sees each allowed href/src and
     returns the value to write, or None to remove the attribute.
     """
-    dropped = find_dropped(html)
-
-    def attribute_filter(tag, attribute, value):
-        # nh3 asks about the attributes of elements it then removes, too.
-        if url_filter is not None and attribute in _URL_ATTRIBUTES and tag in TAGS:
-            return url_filter(tag, attribute, value)
-        return value
-
-    clean = nh3.clean(
-        html, tags=set(TAGS), clean_content_tags=set(REMOVED_WITH_TEXT),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        attribute_filter=attribute_filter, url_schemes=set(URL_SCHEMES),
-        allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
-        link_rel=None, strip_comments=True,
-    )
-    return clean, dropped
+    token = _URL_FILTER.set(url_filter)
+    try:
+        clean = _CLEANER.clean(html)
+    finally:
+        _URL_FILTER.reset(token)
+    # What Markdown writes comes out of the cleaner unchanged; only a text
+    # that changed is read again to tell what was removed.
+    return clean, ([] if clean == html else find_dropped(html))
 
 
 def find_dropped(html: str) -> list[Dropped]:

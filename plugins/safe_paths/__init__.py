@@ -12,9 +12,9 @@ through:
 * written relative to a folder (the document's own, or content/), it stays
   inside its *boundary*: the document's folder for the files published with
   it, content/ for links between documents and to the site's own files;
-* no part of it below content/ is a symbolic link, and none starts with a
-  dot (``.git``, ``.env``, ``.htaccess``: files of tools, never publications);
-* after every symbolic link above content/ is resolved, it is still inside;
+* no part of it below content/ is a symbolic link (so it cannot lead outside
+  however content/ itself is reached), and none starts with a dot (``.git``,
+  ``.env``, ``.htaccess``: files of tools, never publications);
 * it is a regular file: not a folder, a pipe or a device.
 
 A file published as it is (an attachment, a file a link copies beside its
@@ -98,9 +98,6 @@ def resolve(name: str, base: str, boundary: str, root: str) -> str:
     if not stat.S_ISREG(state.st_mode):
         raise PathRefused(f"\"{shown}\" ไม่ใช่ไฟล์ธรรมดา (not a regular file)",
                           "ระบุไฟล์ เช่น ฉบับสแกน.pdf ไม่ใช่โฟลเดอร์")
-    real_boundary = os.path.realpath(boundary)
-    if not os.path.realpath(path).startswith(real_boundary + os.sep):
-        raise PathRefused(_outside_message(shown, boundary, root), _outside_hint(boundary, root))
     return path
 
 

@@ -48,7 +48,13 @@ def _unsafe_markdown(text: str) -> str:
 
 def _markdown(text: str) -> str:
     """A text's Markdown as HTML, with only the HTML that content may carry (safe_html)."""
-    return safe_html.sanitise(_unsafe_markdown(text))[0]
+    return _sanitised_markdown(text)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _sanitised_markdown(text: str) -> tuple:
+    """safe_html.sanitise of the text's Markdown: (HTML, what it removed)."""
+    return safe_html.sanitise(_unsafe_markdown(text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -65,7 +71,7 @@ def dropped_html(text: str) -> list:
     """What the sanitiser removes from the HTML of a text (safe_html.Dropped)."""
     if not _MARKDOWN_SYNTAX.search(text):
         return []
-    return safe_html.find_dropped(_unsafe_markdown(text))
+    return _sanitised_markdown(text)[1]
 
 
 def _attrs(**attrs) -> str:

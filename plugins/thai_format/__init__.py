@@ -261,6 +261,9 @@ _SPLIT_SARA_AM = re.compile("([\u0e48-\u0e4b]*)\u0e4d([\u0e48-\u0e4b]*)\u0e32")
 # Tone marks and the vowels written above (U+0E31, U+0E34-U+0E37) or below
 # (U+0E38-U+0E3A) a consonant: typed in either order and looking the same.
 _MARK_RUN = re.compile("[\u0e31\u0e34-\u0e3a\u0e48-\u0e4b]{2,}")
+# What _tidy_marks mends: a tone mark before a vowel mark, or a mark twice.
+_MARKS_OUT_OF_ORDER = re.compile(
+    "[\u0e48-\u0e4b][\u0e31\u0e34-\u0e3a]|([\u0e31\u0e34-\u0e3a\u0e48-\u0e4b])\\1")
 
 
 def normalise_text(text: str) -> str:
@@ -271,8 +274,10 @@ def normalise_text(text: str) -> str:
     doubled mark, and whitespace runs as one space with none at either end.
     """
     text = unicodedata.normalize("NFC", text.translate(_WITHOUT_ZERO_WIDTH))
-    text = _SPLIT_SARA_AM.sub("\\1\\2\u0e33", text)
-    text = _MARK_RUN.sub(_tidy_marks, text)
+    if "\u0e4d" in text:
+        text = _SPLIT_SARA_AM.sub("\\1\\2\u0e33", text)
+    if _MARKS_OUT_OF_ORDER.search(text):  # most text has none: no call per run of marks
+        text = _MARK_RUN.sub(_tidy_marks, text)
     return " ".join(text.split())
 
 
