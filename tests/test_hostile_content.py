@@ -222,6 +222,24 @@ def test_raw_html_that_could_harm_visitors_is_removed_and_the_clerk_told(site):
     assert "แอตทริบิวต์ onmouseover ของแท็ก <h2>" in warnings
 
 
+def test_an_image_from_another_host_is_removed(site):
+    # A visitor's browser would ask that host for it: a tracker, and a request
+    # the site promises not to make.
+    site.add({"documents/a.md": announcement(
+        slug="a-1", body="![ตรา](https://tracker.example/p.png)\n\n"
+                         '<img src="//tracker.example/q.png" alt="ตรา">\n\n'
+                         "[เว็บไซต์กรม](https://www.dla.go.th/)")})
+    result = site.build()
+    assert result.ok, result.message
+    page = site.read("documents/a-1/index.html")
+    assert "tracker.example" not in page
+    assert '<a href="https://www.dla.go.th/">เว็บไซต์กรม</a>' in page  # links elsewhere stay
+    assert ('documents/a.md:8: คำเตือน (warning): ลบภาพที่โหลดจากเว็บไซต์อื่น '
+            '"https://tracker.example/p.png"') in result.message, result.message
+    assert 'documents/a.md:10: คำเตือน (warning): ลบภาพที่โหลดจากเว็บไซต์อื่น ' \
+        '"//tracker.example/q.png"' in result.message
+
+
 TABLE = """\
 id: t1
 caption: เงื่อนไขการจ่ายเงิน

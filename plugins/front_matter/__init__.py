@@ -49,7 +49,6 @@ _FOLDER_STAMPS: dict = {}  # folder -> its latest _folder_stamp (serve rebuilds)
 def _stamps(source: str, paths) -> tuple:
     """reuse.file_stamp of the source and of each path (None for a missing one)."""
     return tuple(reuse.file_stamp(path) for path in (source, *paths))
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$", re.S)
 # Characters no text needs, which a browser shows as boxes or not at all
 # (C0 controls but tab and newline, DEL, C1 controls): a NUL pasted from a
@@ -122,7 +121,7 @@ class _BodyLinks:
             published = pelican_link[1] != "filename"  # {filename} names a document
             found = self._file(written, path.lstrip("/"), base, boundary, published)
             return written if found else None
-        if not target or target.startswith(("/", "#", "?")) or _SCHEME.match(target):
+        if not target or target.startswith(("/", "#", "?")) or safe_html.SCHEME.match(target):
             return written  # the site's own address, or another site's
         path, rest = _split_url(target)
         if not path or path.endswith("/"):
@@ -379,9 +378,8 @@ class FrontMatterReader(BaseReader):
 
         problems = [Problem(line_of(target), message, hint)
                     for target, message, hint in links.problems]
-        problems += [Problem(line_of(item.needle),
-                             f"ลบ{item.what}ออกจากเนื้อหา เพราะอาจเป็นอันตรายต่อผู้เข้าชม "
-                             "(unsafe HTML removed)", _UNSAFE_HTML_HINT, warning=True)
+        problems += [Problem(line_of(item.needle), safe_html.removal_warning(item, "เนื้อหา"),
+                             _UNSAFE_HTML_HINT, warning=True)
                      for item in dict.fromkeys(dropped)]
         return clean, links.copied, problems
 

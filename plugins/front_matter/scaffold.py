@@ -22,11 +22,12 @@ def new_title(text: str) -> str:
     closes it early); a title of zero-width characters only looks given in the
     terminal but shows nothing on the page.
     """
-    if not thai_format.normalise_text(text):
+    title = thai_format.normalise_text(text)  # as the reader reads every front-matter text
+    if not title:
         raise FieldError("ว่างเปล่า มีแต่อักขระที่มองไม่เห็น (empty title)",
                          _TITLE_HINT + " (ข้อความที่คัดลอกมาอาจมีแต่อักขระที่มองไม่เห็น)")
     try:
-        return FIELDS_BY_KEY["title"].parse(thai_format.normalise_text(text))
+        return FIELDS_BY_KEY["title"].parse(title)
     except FieldError as error:
         raise FieldError(error.message, _TITLE_HINT) from None
 

@@ -68,7 +68,8 @@ CLASSES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _URL_ATTRIBUTES = frozenset({"href", "src"})
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+# The scheme of an absolute URL ("https", "mailto", "javascript"); a relative URL has none.
+SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 # selectolax names the nodes that are not elements with these first characters.
 _NOT_ELEMENT = ("-", "_", "!")
 # The wrapper a parser puts around a fragment.
@@ -89,6 +90,8 @@ _URL_FILTER: contextvars.ContextVar = contextvars.ContextVar("url_filter", defau
 
 
 def _attribute_filter(tag, attribute, value):
+    if tag == "img" and attribute == "src" and from_another_host(value):
+        return None  # the site loads nothing from another host (find_dropped says so)
     url_filter = _URL_FILTER.get()
     # nh3 asks about the attributes of elements it then removes, too.
     if url_filter is not None and attribute in _URL_ATTRIBUTES and tag in TAGS:
@@ -149,12 +152,26 @@ def find_dropped(html: str) -> list[Dropped]:
                 found.append(Dropped(f"แอตทริบิวต์ {name} ของแท็ก <{tag}> ", name))
             elif name in _URL_ATTRIBUTES and not url_allowed(value or ""):
                 found.append(Dropped(f"ลิงก์ \"{value}\" ", value or name))
+            elif tag == "img" and name == "src" and from_another_host(value or ""):
+                found.append(Dropped(f"ภาพที่โหลดจากเว็บไซต์อื่น \"{value}\" (เว็บไซต์นี้ไม่โหลดไฟล์"
+                                     "จากที่อื่น และไม่ให้เว็บไซต์อื่นรู้ว่าใครเปิดหน้านี้) ", value))
     return found
 
 
 def url_allowed(value: str) -> bool:
-    scheme = _SCHEME.match(value)
+    scheme = SCHEME.match(value)
     return scheme is None or scheme[1].lower() in URL_SCHEMES
+
+
+def from_another_host(value: str) -> bool:
+    """An absolute (https:...) or protocol-relative (//host/...) URL."""
+    return bool(SCHEME.match(value)) or value.strip().startswith("//")
+
+
+def removal_warning(item: Dropped, place: str) -> str:
+    """The clerk's warning for one thing removed from ``place`` (เนื้อหา, ตาราง)."""
+    return (f"ลบ{item.what}ออกจาก{place} เพราะอาจเป็นอันตรายต่อผู้เข้าชม "
+            "(unsafe HTML removed)")
 
 
 def url_path(name: str) -> str:

@@ -224,8 +224,7 @@ def check_static_files(generator) -> None:
     root = generator.settings["PATH"]
     kept = []
     for static in generator.staticfiles:
-        source = os.path.join(root, static.source_path) if not os.path.isabs(
-            static.source_path) else static.source_path
+        source = os.path.join(root, static.source_path)  # Pelican's may be absolute
         try:
             resolve_published(os.path.relpath(source, root), root, root, root)
         except PathRefused as refused:

@@ -51,7 +51,6 @@ from pelican.writers import Writer
 from site_integrity import reuse
 
 CONTENT_LISTS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 DEVELOPER_HINT = ("ข้อผิดพลาดนี้มาจากธีมหรือปลั๊กอิน ไม่ใช่จากเอกสาร: แจ้งผู้ดูแลระบบ "
                   "(a theme or plugin bug: tell the maintainers)")
@@ -476,7 +475,7 @@ class LinkChecker:
         self.output = output
         self.by_page = {reuse.relative_name(save_as): c for c, save_as in contents if save_as}
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
-        self.siteurl = siteurl if _SCHEME.match(siteurl) else ""
+        self.siteurl = siteurl if safe_html.SCHEME.match(siteurl) else ""
         self.site_path = urllib.parse.urlsplit(siteurl).path.rstrip("/")
         self.parsed = {}  # relative -> (links, ids), see parse()
         self.answers = {}  # (page, its folder, or "" for the root, url) -> problem or None
@@ -577,7 +576,7 @@ class LinkChecker:
             return None
         if self.siteurl and (url == self.siteurl or url.startswith(self.siteurl + "/")):
             url = self.site_path + (url[len(self.siteurl):] or "/")
-        elif url.startswith("//") or _SCHEME.match(url):
+        elif url.startswith("//") or safe_html.SCHEME.match(url):
             return None  # another site, mailto:, tel:, data:
         if _BAD_ESCAPE.search(url):
             return ("มีเครื่องหมาย % ที่ไม่ได้ตามด้วยรหัสเลขฐานสิบหกสองหลัก เว็บเซิร์ฟเวอร์จะตอบว่า "

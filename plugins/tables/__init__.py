@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 import content_errors
+import safe_html
 import safe_paths
 import site_integrity
 import thai_format
@@ -75,8 +76,7 @@ def _unsafe_html_warnings(table, path) -> list:
     texts += [(cell.line, cell.raw) for row in table.rows for key, cell in row.cells.items()
               if key in text_keys]
     texts += [(_line_of(path, note), note) for note in table.notes]
-    return [Problem(line, f"ลบ{item.what}ออกจากตาราง เพราะอาจเป็นอันตรายต่อผู้เข้าชม "
-                          "(unsafe HTML removed)",
+    return [Problem(line, safe_html.removal_warning(item, "ตาราง"),
                     "ข้อความในตารางใช้ Markdown และแท็กจัดรูปแบบ เช่น <u> <br> เท่านั้น: "
                     "ลบส่วนนั้นออกจากไฟล์ตาราง")
             for line, text in texts for item in dict.fromkeys(dropped_html(text))]
