@@ -4,11 +4,8 @@ publishconf.py extends this file for the public site.
 """
 
 import os
-import sys
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
-# Our plugins import each other by name (content_errors, thai_format, ...).
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 # --- The organisation this portal belongs to --------------------------------
 # The example content comes from five real อปท.; the site presents them as one
@@ -42,7 +39,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_PAGE_URL = "drafts/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
-# The search page (plugins/search); its bundle is written to pagefind/.
+# The search page (portal/search); its bundle is written to pagefind/.
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 
@@ -51,7 +48,7 @@ SEARCH_SAVE_AS = "search/index.html"
 DIRECT_TEMPLATES = ["index"]
 INDEX_SAVE_AS = "index.html"
 # 404.html, the page web servers show for a missing URL (see deploy/), is
-# written by plugins/listings.
+# written by portal/listings.
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
@@ -72,7 +69,6 @@ OUTPUT_PATH = os.path.join(ROOT, "output")
 # folders of an earlier site emptied of files, which Pelican must leave.
 DELETE_OUTPUT_DIRECTORY = False
 LOAD_CONTENT_CACHE = False
-PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 # Files and folders whose names start with a dot (.git, .env, .htaccess) are
 # never content: Pelican's default ("**/.*") matches no plain file name.
 IGNORE_FILES = [".*"]
@@ -80,9 +76,9 @@ IGNORE_FILES = [".*"]
 # discovery's sitemap lists every page the others wrote; site_integrity then
 # checks the whole written site (links, lost documents, double writes); search
 # indexes it last, and only when nothing was found wrong.
-PLUGINS = ["content_errors", "safe_paths", "thai_format", "front_matter", "tables",
-           "ita_catalog", "complaints", "git_dates", "listings", "discovery", "site_integrity",
-           "search"]
+PLUGINS = ["portal." + name for name in (
+    "content_errors", "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog",
+    "complaints", "git_dates", "listings", "discovery", "site_integrity", "search")]
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
 # its own template environment (`invoke serve` too), so a template cannot change
@@ -95,13 +91,13 @@ MARKDOWN = {
     # (docs/tables.md); thai_lists keeps the Thai numbering of lists written
     # "๑. ๒. ๓." as in the source documents; safe_html keeps text such as
     # "x<y และ y>z" as text (only real HTML element names are tags). The reader
-    # then sanitises the HTML (plugins/safe_html).
+    # then sanitises the HTML (portal/safe_html).
     "extensions": [
         "markdown.extensions.extra",
         "markdown.extensions.sane_lists",
-        "tables.markdown_ext:TableLineExtension",
-        "thai_lists",
-        "safe_html",
+        "portal.tables.markdown_ext:TableLineExtension",
+        "portal.thai_lists",
+        "portal.safe_html",
     ],
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -114,7 +110,7 @@ MARKDOWN = {
 # "arabic" (16 พฤษภาคม 2568). Exports always use Arabic digits.
 NUMERALS = "thai"
 
-# --- Complaints (plugins/complaints) --------------------------------------------
+# --- Complaints (portal/complaints) --------------------------------------------
 # Channels, process and the complaint form: data/complaints.yaml.
 COMPLAINTS_DATA = os.path.join(ROOT, "data", "complaints.yaml")
 # The online channel for corruption complaints: the organisation's own e-service

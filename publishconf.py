@@ -5,11 +5,13 @@ SITEURL=https://example.go.th/ita-portal invoke publish
 """
 
 import os
-import sys
+import runpy
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from pelicanconf import *  # noqa: E402,F403
+# Every setting of pelicanconf.py, read from the file beside this one (Pelican
+# loads both by path, so pelicanconf is not an importable module).
+globals().update({name: value for name, value in runpy.run_path(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "pelicanconf.py")).items()
+    if name.isupper()})
 
 SITEURL = os.environ.get("SITEURL", "https://example.go.th/ita-portal").rstrip("/")
 RELATIVE_URLS = False

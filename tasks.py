@@ -18,16 +18,15 @@ import threading
 from invoke import Exit, task
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-import ita_catalog  # noqa: E402
-import search  # noqa: E402
-import site_build  # noqa: E402
-from site_integrity import reuse  # noqa: E402
-from ita_catalog import export as ita_export  # noqa: E402
-import thai_format  # noqa: E402
-from front_matter import scaffold  # noqa: E402
-from front_matter.schema import DOCUMENT_TYPES, FieldError  # noqa: E402
+from portal import ita_catalog
+from portal import search
+from portal import site_build
+from portal.site_integrity import reuse
+from portal.ita_catalog import export as ita_export
+from portal import thai_format
+from portal.front_matter import scaffold
+from portal.front_matter.schema import DOCUMENT_TYPES, FieldError
 
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -134,7 +133,7 @@ def serve(c, host="127.0.0.1", port=8000):
             print(f"ปรับดัชนีค้นหาแล้ว ({figures['seconds']:.1f} วินาที)")
 
     server = Server()
-    for watched in ("content", "theme", "plugins", "data", "pelicanconf.py"):
+    for watched in ("content", "theme", "portal", "data", "pelicanconf.py"):
         server.watch(os.path.join(ROOT, watched), rebuild)
     print(f"เปิดดูได้ที่ http://{host}:{port}/ (กด Ctrl+C เพื่อหยุด)")
     server.serve(host=host, port=int(port), root=result.output_path, open_url_delay=None)
@@ -195,7 +194,8 @@ def docs(c):
 
 @task
 def test(c):
-    """รันชุดทดสอบทั้งหมด (run the test suite)."""
+    """ตรวจรูปแบบโค้ดแล้วรันชุดทดสอบทั้งหมด (lint with ruff, then run the test suite)."""
+    c.run(f"{sys.executable} -m ruff check --quiet .", pty=False)
     c.run(f"{sys.executable} -m pytest -q", pty=False)
 
 

@@ -45,8 +45,6 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
-sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 EDIT = "\n\nย่อหน้าที่เพิ่มเพื่อวัดเวลาสร้างใหม่หลังแก้ไขเอกสารหนึ่งฉบับ\n"
@@ -107,12 +105,12 @@ def _run_plain(settings: dict) -> float:
 
 
 def _run_ours(corpus: str, output: str, plugins=None, warm=False, search_later=False):
-    import search
-    import site_build
+    from portal import search
+    from portal import site_build
 
     overrides = {"PATH": os.path.join(corpus, "portal"), "OUTPUT_PATH": output}
     if warm:
-        from site_integrity import reuse
+        from portal.site_integrity import reuse
 
         overrides[reuse.SETTING] = True  # as `invoke serve` builds
     if search_later:
@@ -157,10 +155,10 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
             profiler.disable()
             profiler.dump_stats(profile)
     elif mode == "ours-warm":
-        import search
-        import site_build
-        from front_matter import warm
-        from site_integrity import reuse
+        from portal import search
+        from portal import site_build
+        from portal.front_matter import warm
+        from portal.site_integrity import reuse
 
         figures["first"], _ = _run_ours(corpus, output, warm=True)
         site_build.settle()
@@ -185,7 +183,7 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
             for path, old in edits:
                 open(path, "w", encoding="utf-8").write(old)
     elif mode == "ours-nosearch":
-        import site_build
+        from portal import site_build
 
         plugins = site_build.load_settings(SETTINGS)["PLUGINS"]
         figures["seconds"], figures["cpu"] = _run_ours(corpus, output,
@@ -254,7 +252,7 @@ def machine() -> str:
 
 def measure(count: int, work: str, profile: str = "", repeat: int = 3) -> dict:
     import corpus as corpus_module
-    import site_build
+    from portal import site_build
 
     folder = os.path.join(work, f"corpus-{count}")
     shutil.rmtree(folder, ignore_errors=True)

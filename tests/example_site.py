@@ -16,7 +16,7 @@ from pathlib import Path
 
 from conftest import DEV_SETTINGS, ROOT, Site
 
-import site_build
+from portal import site_build
 
 CONTENT = Path(ROOT) / "content"
 

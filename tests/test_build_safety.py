@@ -28,17 +28,17 @@ WORK_PREFIXES = (".output-staging-", ".output-retired-", ".output-spare-",
 
 def run_python(*parts: str) -> subprocess.CompletedProcess:
     """Run the code ``parts`` (each indented as it likes) in a new Python process."""
-    prelude = (f"import sys\nsys.path[:0] = [{TESTS!r}, {os.path.join(ROOT, 'plugins')!r}]\n"
-               f"DEV_SETTINGS = {DEV_SETTINGS!r}\n")
+    prelude = f"DEV_SETTINGS = {DEV_SETTINGS!r}\n"
     code = prelude + "".join(textwrap.dedent(part) for part in parts)
+    # Run in tests/: `python -c` imports from its working folder (conftest's helpers).
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, cwd=TESTS)
 
 
 def build_code(site) -> str:
     """Python code that builds ``site`` as Site.build does, printing the result's message."""
     return f"""
-        import site_build
+        from portal import site_build
         result = site_build.build(DEV_SETTINGS, overrides={{
             "PATH": {str(site.content)!r}, "OUTPUT_PATH": {str(site.output)!r}}})
         print(result.message)
@@ -73,7 +73,7 @@ def work_folders(site) -> list:
 # With FALLBACK, libc's renameat2 answers as on a file system that cannot exchange.
 KILL_IN_SWAP = """
     import os, signal, ctypes, errno
-    import site_build
+    from portal import site_build
 
     POINT, FALLBACK = {point}, {fallback}
     steps = []
@@ -186,7 +186,7 @@ def test_work_folders_of_a_killed_build_are_removed_by_the_next_build(site):
 # Makes one work folder of each kind, owned by this process, prints their
 # paths, and keeps them until its input closes or it is killed.
 HOLD_WORK_FOLDERS = """
-    from site_build.work_folders import WorkFolder
+    from portal.site_build.work_folders import WorkFolder
     held = [WorkFolder.make(prefix, {parent!r}) for prefix in {prefixes!r}]
     print(" ".join(folder.path for folder in held), flush=True)
     sys.stdin.read()
@@ -197,8 +197,7 @@ def test_work_folders_of_a_live_process_are_kept_until_it_dies(site):
     site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
     code = HOLD_WORK_FOLDERS.format(parent=str(site.output.parent), prefixes=WORK_PREFIXES)
     os.makedirs(site.output.parent)
-    prelude = f"import sys\nsys.path[:0] = [{os.path.join(ROOT, 'plugins')!r}]\n"
-    holder = subprocess.Popen([sys.executable, "-c", prelude + textwrap.dedent(code)],
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         held = holder.stdout.readline().split()
@@ -213,7 +212,7 @@ def test_work_folders_of_a_live_process_are_kept_until_it_dies(site):
 
 
 def test_the_spare_of_invoke_serve_survives_a_build_of_another_process(site):
-    from site_build import settle
+    from portal.site_build import settle
     from test_read_cache import WARM, touch_later
 
     site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
@@ -260,7 +259,7 @@ def test_a_file_that_cannot_be_written_is_a_clear_message_and_the_site_stays(sit
 
 
 def test_a_full_disk_is_named_in_thai_with_english_beside():
-    import site_build
+    from portal import site_build
 
     error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/srv/portal/output/index.html")
     message = site_build.disk_errors.message(error, base="/srv/portal")

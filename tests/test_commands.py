@@ -10,7 +10,7 @@ import yaml
 
 from conftest import ROOT, announcement, write_files
 
-COPIED = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "data", "content")
+COPIED = ("tasks.py", "pelicanconf.py", "publishconf.py", "portal", "theme", "data", "content")
 
 
 @pytest.fixture

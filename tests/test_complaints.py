@@ -8,8 +8,8 @@ import subprocess
 import pytest
 from conftest import ROOT, Site, document
 
-import thai_format
-from complaints import linebreak
+from portal import thai_format
+from portal.complaints import linebreak
 
 DATA = os.path.join(ROOT, "data", "complaints.yaml")
 ARTIFACTS = os.path.join(ROOT, "artifacts")

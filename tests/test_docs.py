@@ -3,8 +3,8 @@
 import os
 import re
 
-from front_matter import scaffold
-from front_matter.schema import DOCUMENT_TYPES, FIELDS
+from portal.front_matter import scaffold
+from portal.front_matter.schema import DOCUMENT_TYPES, FIELDS
 
 from conftest import ROOT
 

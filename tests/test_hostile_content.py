@@ -14,7 +14,7 @@ import pytest
 from conftest import announcement, built_then_failed, document
 from pelican import signals
 
-import safe_html
+from portal import safe_html
 
 GOOD = {"documents/good.md": announcement(slug="announcement-2568-099")}
 SECRET = "TOKEN-ghp-0000-secret"
@@ -413,7 +413,7 @@ def test_a_static_file_that_cannot_be_copied_fails_the_build(site):
 
 
 def test_a_search_index_that_fails_is_a_message(site, monkeypatch):
-    import search
+    from portal import search
 
     site.add(GOOD)
     assert site.build().ok

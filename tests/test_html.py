@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-import site_build
+from portal import site_build
 from conftest import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, Site, document
 
 JAVA = shutil.which("java")

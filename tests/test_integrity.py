@@ -7,7 +7,7 @@ import conftest
 from conftest import DEV_SETTINGS, PUBLISH_SETTINGS, announcement, document
 from pelican import signals
 
-import site_integrity
+from portal import site_integrity
 
 GOOD = {"documents/good.md": announcement(slug="announcement-2568-099")}
 
@@ -85,8 +85,8 @@ def test_a_plugin_output_that_collides_with_a_page_is_reported(site):
 
     plugin.register = lambda: signals.all_generators_finalized.connect(claim_file)
     site.add({"pages/a.md": document(title="ก", type="page", slug="announcement")})
-    result = site.build(PLUGINS=["content_errors", "thai_format", "front_matter",
-                                 "site_integrity", plugin])
+    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format", "portal.front_matter",
+                                 "portal.site_integrity", plugin])
     assert not result.ok
     assert "data/ita/2569.yaml:3: หน้าข้อ ITA เขียนไฟล์ announcement/index.html ซ้ำกับ" \
         in result.message, result.message
@@ -160,15 +160,15 @@ def test_a_published_document_whose_page_was_not_written(site):
 
     plugin.register = lambda: signals.article_writer_finalized.connect(lose_page)
     site.add(GOOD)
-    result = site.build(PLUGINS=["content_errors", "thai_format", "front_matter",
-                                 "site_integrity", plugin])
+    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format", "portal.front_matter",
+                                 "portal.site_integrity", plugin])
     assert not result.ok
     assert ("documents/good.md:4: เอกสารนี้ไม่มีหน้าเว็บ documents/announcement-2568-099/index.html"
             in result.message), result.message
 
 
 def test_the_example_site_passes_every_check(tmp_path):
-    import site_build
+    from portal import site_build
 
     result = site_build.build(DEV_SETTINGS, {"OUTPUT_PATH": str(tmp_path / "output")})
     assert result.ok, result.message
@@ -188,7 +188,7 @@ def test_files_in_the_images_folder_are_published(site):
 def test_a_reader_failure_is_a_content_error_not_a_silently_missing_page(site, monkeypatch):
     # Pelican logs an exception raised by a reader and builds the site without
     # that document; the reader now reports it against the file.
-    import front_matter
+    from portal import front_matter
 
     def broken(*args, **kwargs):
         raise RuntimeError("ตัวแปลง Markdown ล้มเหลว")
@@ -204,7 +204,7 @@ def test_a_reader_failure_is_a_content_error_not_a_silently_missing_page(site, m
 def test_a_document_no_reader_produced_is_reported(site, monkeypatch):
     # The last safety net: whatever makes Pelican skip a .md file, the written
     # site is checked against the files in the content folder.
-    import front_matter
+    from portal import front_matter
 
     def broken(self, source_path):
         raise RuntimeError("x")

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from ita_catalog import Item
-from ita_catalog import coverage as cov
+from portal.ita_catalog import Item
+from portal.ita_catalog import coverage as cov
 
 
 def _item(code, period="current"):

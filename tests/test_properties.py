@@ -21,11 +21,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import yaml_source
+from portal import yaml_source
 from conftest import Site, announcement
-from front_matter import decode_source
-from front_matter.schema import FIELDS
-from front_matter.validate import split_front_matter
+from portal.front_matter import decode_source
+from portal.front_matter.schema import FIELDS
+from portal.front_matter.validate import split_front_matter
 
 settings.register_profile(
     "portal", max_examples=60, deadline=None, database=None,

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from conftest import ROOT, announcement
-from site_integrity import reuse
+from portal.site_integrity import reuse
 
 WARM = {reuse.SETTING: True}
 
@@ -82,7 +82,7 @@ def test_an_edited_ita_catalog_is_seen(site, tmp_path):
 @pytest.fixture
 def parsed(monkeypatch):
     """The names of the documents the reader parses (not served from the cache), in order."""
-    import front_matter
+    from portal import front_matter
 
     names = []
     original = front_matter.FrontMatterReader._parse
@@ -130,7 +130,7 @@ def test_a_file_beside_the_document_edited_in_place_reads_the_folder_again(site,
 @pytest.fixture
 def tables_loaded(monkeypatch):
     """The names of the table files the tables plugin loads (not served from its cache)."""
-    import tables
+    from portal import tables
 
     names = []
     original = tables.load_table

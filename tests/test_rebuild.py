@@ -15,11 +15,11 @@ import zoneinfo
 import pytest
 from pelican import signals
 
-import search
-import site_build
+from portal import search
+from portal import site_build
 from conftest import DEV_SETTINGS, ROOT, announcement
-from front_matter import warm
-from site_integrity import reuse
+from portal.front_matter import warm
+from portal.site_integrity import reuse
 from test_read_cache import WARM, table_file, touch_later
 # The search bundle is Pagefind's: test_search checks it.
 VARIES = ("pagefind/",)

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import PUBLISH_SETTINGS, ROOT, Site, deployed_csp, document
 
-import search
-import site_build
+from portal import search
+from portal import site_build
 
 SUB_PATH = "ita-portal"
 
@@ -367,7 +367,7 @@ def test_excerpts_show_the_original_text_with_the_match_marked(published, browse
 def _article_text(site, slug):
     page = site.read(f"documents/{slug}/index.html")
     article = page[page.index("<article"):page.index("</article>")]
-    # headings only screen readers hear are not indexed (plugins/search)
+    # headings only screen readers hear are not indexed (portal/search)
     article = re.sub(r'<(h[1-6]) class="visually-hidden"[^>]*>.*?</\1>', " ", article)
     text = re.sub(r"<[^>]+>", " ", article.replace(".", ""))
     return re.sub(r"\s+", " ", text)

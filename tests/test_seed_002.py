@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-import yaml_source
+from portal import yaml_source
 from conftest import ROOT
 from example_site import build_real_documents, headings, list_after, text_of
 from example_site import document_body as body_of

@@ -52,7 +52,7 @@ def test_headings_follow_the_source_in_order(page):
 
 def test_the_seven_preventive_measures_are_one_ordered_list(page):
     measures = list_after(body_of(page), "มาตรการป้องกัน")
-    # numbered ๑.-๗. in the source: the list keeps Thai markers (plugins/thai_lists)
+    # numbered ๑.-๗. in the source: the list keeps Thai markers (portal/thai_lists)
     assert '<h2>มาตรการป้องกัน</h2>\n<ol class="numerals-thai">' in page
     assert len(measures) == 7
     assert measures[0].startswith("ส่งเสริมให้มีการธรรมาภิบาลและสร้างความตระหนักคุณธรรม")

@@ -15,8 +15,8 @@ import re
 
 import pytest
 
-import thai_format
-import yaml_source
+from portal import thai_format
+from portal import yaml_source
 from example_site import CONTENT, built_example, tables_in
 
 SEED_000 = CONTENT / "documents" / "2568" / "report-2568-001"

@@ -14,7 +14,7 @@ import urllib.request
 from conftest import ROOT
 from test_read_cache import touch_later
 
-COPIED = ("content", "theme", "plugins", "data", "pelicanconf.py", "tasks.py")
+COPIED = ("content", "theme", "portal", "data", "pelicanconf.py", "tasks.py")
 
 
 def free_port():

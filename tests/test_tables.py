@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import open_data
-import thai_format
+from portal import open_data
+from portal import thai_format
 
 from conftest import announcement
 from table_html import body_rows, table, tables, texts
@@ -410,7 +410,7 @@ def test_table_mistakes_are_reported_with_file_line_and_thai_text(site, case):
 @given(st.text(alphabet="กขคงจ่้ัาิีเแ๑๒๓0123456789 .,;:()/%\"'*_-#<>&[]`!|\t\nabcAB", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_plain_cells_skip_markdown_but_come_out_as_markdown_would_make_them(text):
-    table_render = importlib.import_module("tables.render")  # the package's render() hides it
+    table_render = importlib.import_module("portal.tables.render")  # the package's render() hides it
 
     converted = table_render._markdown(text)
     single = table_render._SINGLE_PARAGRAPH.match(converted)

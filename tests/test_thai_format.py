@@ -3,7 +3,7 @@ import string
 import unicodedata
 
 import pytest
-import thai_format as tf
+from portal import thai_format as tf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -1,7 +1,7 @@
 """yaml_source: what the faster composer (no YAML 1.1 tag resolution) must keep."""
 
 import pytest
-import yaml_source
+from portal import yaml_source
 
 
 def test_scalars_stay_as_written_with_explicit_tags_ignored_and_lines_offset():

@@ -11,9 +11,8 @@ import threading
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-import site_build  # noqa: E402
+from portal import site_build
 
 from . import site_content  # noqa: E402
 

@@ -1,5 +1,5 @@
 // The search page: Thai full-text search over the Pagefind bundle in pagefind/.
-// The index holds Thai text split into words by ICU (plugins/search); the query
+// The index holds Thai text split into words by ICU (portal/search); the query
 // is split the same way here with Intl.Segmenter before it is searched.
 const root = document.getElementById("search");
 const form = document.getElementById("search-form");

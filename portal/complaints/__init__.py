@@ -1,0 +1,163 @@
+"""Complaints: the portal's pages on reporting corruption and misconduct, and the complaint form.
+
+Owns ``data/complaints.yaml`` (setting ``COMPLAINTS_DATA``): the channels with
+their contact details, how often each is checked and how fast it is answered;
+the handling process with its time limits; what a complaint should contain,
+what is not accepted and how the complainant is protected; and the complaint
+form. From that one file it writes, at permanent URLs,
+
+- ``complaints/``            how to complain (hub),
+- ``complaints/channels/``   the channels table, the online channel and e-mail,
+- ``complaints/process/``    the process as an ordered list and an SVG chart,
+- ``complaints/form/``       the printable form, with ``complaint-form.pdf`` (A4, the
+                             font embedded) and ``complaint-form.docx`` (editable) beside it.
+
+The online channel and e-mail come from ``COMPLAINTS_ONLINE_URL``,
+``COMPLAINTS_ONLINE_LABEL`` and ``COMPLAINTS_EMAIL``. Each page may be ITA
+evidence (``ita:`` in the data file); ``context["complaint_pages"]`` lists the
+pages with their URL, title and ITA items for the ITA listings.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+
+from portal import content_errors
+from portal import ita_catalog
+from portal import site_integrity
+from portal import thai_format
+from pelican import signals
+from pelican.generators import Generator
+
+from . import data, diagram, docx, pdf
+
+FORM_FILE = "complaint-form"  # .pdf and .docx beside the form page
+# The widths of the form's fill-in spaces ([6] = 6 characters) as CSS classes,
+# in a stylesheet beside the form page: the Content-Security-Policy forbids
+# style= attributes, and the widths are data, not theme.
+FORM_WIDTHS_CSS = "form-widths.css"
+
+
+def form_widths_css(form) -> str:
+    widths = sorted({run.width for part in form.parts for line in part.lines
+                     for run in line.runs if run.is_blank and run.width})
+    return "".join(f".complaint-form .blank.w{width} {{ width: {width}ch; }}\n"
+                   for width in widths)
+
+
+@dataclass(frozen=True)
+class ComplaintPage:
+    """One generated page. ``ita``: the ita_catalog.Item tuple it is evidence for."""
+
+    key: str
+    title: str
+    url: str
+    save_as: str
+    template: str
+    ita: tuple = ()
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    url: str  # relative to the site root
+    kind: str  # "PDF", "DOCX"
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+PAGES = (
+    ("hub", "การร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/"),
+    ("channels", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/channels/"),
+    ("process", "ขั้นตอนการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/process/"),
+    ("form", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/form/"),
+)
+
+
+class ComplaintsGenerator(Generator):
+    """Reads the data file with the other content; writes the pages and the PDF."""
+
+    def generate_context(self):
+        self.section = None
+        path = self.settings.get("COMPLAINTS_DATA")
+        if not path:
+            return
+        organisation = self.settings.get("ORGANISATION", "")
+
+        def catalogs():
+            try:
+                return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
+            except ita_catalog.CatalogError as error:
+                content_errors.report(error.path, error.line, error.message, error.hint)
+                return {}
+
+        section = data.load(path, organisation, catalogs)
+        if section is None:
+            return
+        form_title = section.form.title
+        try:
+            # Dated by its data file's last change, not by the build's time.
+            changed = datetime.datetime.fromtimestamp(os.stat(path).st_mtime, datetime.timezone.utc)
+            form_pdf, laid = pdf.lay_out(section.form, form_title, organisation, created=changed)
+        except pdf.LayoutError as error:
+            content_errors.report(path, error.line, error.message, error.hint)
+            return
+        form_docx = docx.build(section.form, laid, form_title, organisation)
+        self.section = section
+        digits = self.settings.get("NUMERALS", "thai")
+        self.complaint_pages = {
+            key: ComplaintPage(key, title, url, url + "index.html", f"complaints/{key}",
+                               section.ita.get(key, ()))
+            for key, title, url in PAGES
+        }
+        form_url = self.complaint_pages["form"].url + FORM_FILE
+        self.downloads = (
+            Download(form_title, form_url + ".pdf", "PDF", form_pdf),
+            Download(form_title + " (แก้ไขได้)", form_url + ".docx", "DOCX", form_docx),
+        )
+        self.flow_svg = diagram.svg(section.process, self.complaint_pages["process"].title,
+                                    lambda number: thai_format.numerals(number, digits))
+        self.context["complaint_pages"] = list(self.complaint_pages.values())
+        # The layout links sections by name (see portal/listings: site_pages).
+        self.context.setdefault("section_links", {})["complaints"] = self.complaint_pages["hub"]
+        for page in self.complaint_pages.values():
+            site_integrity.reserve(self.settings, page.url,
+                                   f"หน้า \"{page.title}\" (จาก data/complaints.yaml) ")
+
+    def _source_url(self) -> str:
+        slug = self.section.source.get("document")
+        for article in self.context.get("articles", ()):
+            if slug and getattr(article, "slug", None) == slug:
+                return article.url
+        return ""
+
+    def generate_output(self, writer):
+        if self.section is None:
+            return
+        source_url = self._source_url()
+        for page in self.complaint_pages.values():
+            writer.write_file(
+                page.save_as, self.get_template(page.template), self.context,
+                relative_urls=self.settings.get("RELATIVE_URLS", False), url=page.url,
+                complaints=self.section, complaint_page=page, complaint_pages=self.complaint_pages,
+                complaints_source_url=source_url, complaints_flow_svg=self.flow_svg,
+                complaints_downloads=self.downloads, form_widths_css=FORM_WIDTHS_CSS,
+            )
+        widths_css = (self.complaint_pages["form"].url + FORM_WIDTHS_CSS,
+                      form_widths_css(self.section.form).encode("utf-8"))
+        for url, content in [(d.url, d.content) for d in self.downloads] + [widths_css]:
+            site_integrity.write_output(self.settings, url, content, self.section.path,
+                                        self.section.form.parts[0].line, "แบบคำร้องเรียน")
+
+
+def get_generators(_pelican):
+    return ComplaintsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

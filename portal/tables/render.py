@@ -1,0 +1,202 @@
+"""HTML for a checked ``Table``: accessible markup, no styling decisions.
+
+Classes the theme styles (theme/static/css/portal.css has the defaults):
+``table-block`` (the whole block), ``table-scroll`` (the focusable region that
+scrolls sideways on a phone), ``data-table`` on every table and ``wide``
+on tables with more than six columns (print them on A4 landscape), ``num`` on
+number/money/percent cells (right-aligned), ``tick``, ``section``, ``total``,
+``table-notes``, ``table-downloads`` and ``visually-hidden`` (text for screen
+readers only).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from html import escape
+
+from portal import safe_html
+from markdown import Markdown
+
+from .model import NUMERIC
+
+WIDE = 6
+_SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.S)
+
+
+# Python-Markdown's \d also matches Thai digits, so "๑. ..." would become an
+# <ol> numbered 1, 2, 3: a Thai-numbered line stays text, as in the source.
+_THAI_NUMBERED = re.compile(r"^(\s*[\u0e50-\u0e59]+)\.", re.M)
+
+
+# Most cells are one line of words: with none of these characters Markdown
+# would only escape them and wrap them in <p>, so they skip the converter.
+_MARKDOWN_SYNTAX = re.compile(r"[\n\t*_`\[\]#<>&\\!|+=~:-]|^\s|^\d|\s\s$")
+_converter = None  # one Markdown instance, reset for each cell: building one costs more than a cell
+
+
+def _unsafe_markdown(text: str) -> str:
+    """Markdown's HTML of a text, raw HTML included (sanitised by the callers)."""
+    global _converter
+    if _converter is None:
+        # safe_html.TextNotTags: "x<y และ y>z" is text, not a tag <y ...>.
+        _converter = Markdown(extensions=["markdown.extensions.sane_lists",
+                                          safe_html.TextNotTags()], output_format="html5")
+    text = _THAI_NUMBERED.sub(r"\1\\.", text)
+    return _converter.reset().convert(text).strip()
+
+
+def _markdown(text: str) -> str:
+    """A text's Markdown as HTML, with only the HTML that content may carry (safe_html)."""
+    return _sanitised_markdown(text)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _sanitised_markdown(text: str) -> tuple:
+    """safe_html.sanitise of the text's Markdown: (HTML, what it removed)."""
+    return safe_html.sanitise(_unsafe_markdown(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def markdown_html(text: str) -> str:
+    """A text cell's Markdown as HTML; one paragraph loses its <p>."""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return escape(text, quote=False)
+    html = _markdown(text)
+    single = _SINGLE_PARAGRAPH.match(html)
+    return single[1] if single else html
+
+
+def dropped_html(text: str) -> list:
+    """What the sanitiser removes from the HTML of a text (safe_html.Dropped)."""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return []
+    return _sanitised_markdown(text)[1]
+
+
+def _attrs(**attrs) -> str:
+    parts = []
+    for name, value in attrs.items():
+        if value is None or value == "" or value == 1 and name in ("colspan", "rowspan"):
+            continue
+        parts.append(f' {name.rstrip("_")}="{escape(str(value))}"')
+    return "".join(parts)
+
+
+def render(table, downloads: str = "") -> str:
+    """The table block: scroll region, table, notes and the download line."""
+    tid = table.id
+    columns = table.columns
+    for column in columns:
+        column.header_ids = []
+    caption_id = f"{tid}-caption"
+    wide = " wide" if len(columns) > WIDE else ""
+    out = [f'<div class="table-block" id="{escape(tid)}">',
+           f'<div class="table-scroll{wide}" role="region" aria-labelledby="{escape(caption_id)}"'
+           ' tabindex="0">',
+           f'<table class="data-table{wide}">',
+           f'<caption id="{escape(caption_id)}">{escape(table.caption)}</caption>',
+           "<thead>"]
+    for row in table.header:
+        out.append("<tr>")
+        for cell in row:
+            cell_id = f"{tid}-h{cell.row}-{cell.col}"
+            scope = "colgroup" if cell.colspan > 1 else "col"
+            out.append(f"<th{_attrs(id=cell_id, scope=scope, colspan=cell.colspan, rowspan=cell.rowspan)}>"
+                       f"{escape(cell.label)}</th>")
+            for column in columns[cell.col: cell.col + cell.colspan]:
+                column.header_ids.append(cell_id)
+        out.append("</tr>")
+    out.append("</thead>")
+
+    classes = [_column_classes(column) for column in columns]
+    last = len(table.rows) - 1
+    body_open = False
+    section_id = None
+    data_count = 0
+    for position, row in enumerate(table.rows):
+        in_foot = row.kind == "total" and position == last
+        if row.kind == "section" or in_foot or not body_open:
+            if body_open:
+                out.append("</tbody>")
+            out.append("<tfoot>" if in_foot else "<tbody>")
+            body_open = not in_foot
+        if row.kind == "section":
+            section_id = f"{tid}-s{position}"
+            out.append(f'<tr class="section"><th{_attrs(id=section_id, colspan=len(columns))}'
+                       f' scope="rowgroup">{markdown_html(row.label)}</th></tr>')
+            continue
+        if row.kind == "data":
+            data_count += 1
+        out.append(_row(table, row, position, section_id, classes))
+        if in_foot:
+            out.append("</tfoot>")
+    if body_open:
+        out.append("</tbody>")
+    out.append("</table>")
+    out.append("</div>")
+    if table.notes:
+        out.append('<div class="table-notes">')
+        out += [_markdown(note) for note in table.notes]
+        out.append("</div>")
+    if downloads:
+        out.append(downloads)
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _column_classes(column) -> str:
+    """The class attribute of a column's cells ("" when none)."""
+    if column.type in NUMERIC:
+        return ' class="num"'
+    if column.type == "tick":
+        return ' class="tick"'
+    return ""
+
+
+def _row(table, row, position, section_id, classes) -> str:
+    """One body or totals row; ``classes`` holds each column's class attribute."""
+    tid = table.id
+    columns = table.columns
+    # Row headers of this row: the totals label, or row_header columns' cells.
+    if row.kind == "total":
+        row_ids = {columns[0].key: f"{tid}-r{position}-{columns[0].key}"}
+    else:
+        row_ids = {column.key: f"{tid}-r{position}-{column.key}" for column in columns
+                   if column.row_header and column.key in row.cells}
+    cells = []
+    for column, class_attr in zip(columns, classes):
+        headers = list(column.header_ids)
+        if section_id:
+            headers.append(section_id)
+        headers += [ident for key, ident in row_ids.items() if key != column.key]
+        headers_attr = f' headers="{escape(" ".join(headers))}"' if headers else ""
+        if row.kind == "total" and column is columns[0]:
+            content = escape(row.label)
+        else:
+            content = _content(column, row.cells.get(column.key))
+        if column.key in row_ids:
+            cells.append(f'<th id="{escape(row_ids[column.key])}" scope="row"{class_attr}'
+                         f"{headers_attr}>{content}</th>")
+        else:
+            cells.append(f"<td{class_attr}{headers_attr}>{content}</td>")
+    kind = ' class="total"' if row.kind == "total" else ""
+    return f"<tr{kind}>" + "".join(cells) + "</tr>"
+
+
+def _content(column, cell) -> str:
+    if cell is None:
+        return ""
+    if column.type == "text":
+        return markdown_html(cell.raw)
+    if column.type == "tick":
+        if not cell.value:
+            return ""
+        return '<span aria-hidden="true">✓</span><span class="visually-hidden">ใช่</span>'
+    return escape(cell.raw)
+
+
+def downloads_html(tid: str, csv_size: str, json_size: str) -> str:
+    return (f'<p class="table-downloads">ดาวน์โหลดข้อมูลตาราง: '
+            f'<a href="{escape(tid)}.csv" type="text/csv" download>CSV ({escape(csv_size)})</a> · '
+            f'<a href="{escape(tid)}.json" type="application/json">JSON ({escape(json_size)})</a></p>')
