@@ -72,13 +72,13 @@ LOAD_CONTENT_CACHE = False
 # Files and folders whose names start with a dot (.git, .env, .htaccess) are
 # never content: Pelican's default ("**/.*") matches no plain file name.
 IGNORE_FILES = [".*"]
-# Order matters: plugins run in this order on each signal. On `finalized`,
-# discovery's sitemap lists every page the others wrote; site_integrity then
-# checks the whole written site (links, lost documents, double writes); search
-# indexes it last, and only when nothing was found wrong.
+# Our plugins (the portal package). Their order matters only where two
+# receive one signal and one needs what the other sets; the last stages of a
+# build (sitemap, checks of the written site, search index) are explicit
+# steps of portal/site_build, not signal receivers (docs/architecture.md).
 PLUGINS = ["portal." + name for name in (
-    "content_errors", "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog",
-    "complaints", "git_dates", "listings", "discovery", "site_integrity", "search")]
+    "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog", "complaints",
+    "git_dates", "listings", "discovery", "site_integrity", "search")]
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
 # its own template environment (`invoke serve` too), so a template cannot change

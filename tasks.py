@@ -17,24 +17,21 @@ import threading
 
 from invoke import Exit, task
 
-ROOT = os.path.dirname(os.path.abspath(__file__))
-
-from portal import ita_catalog
-from portal import search
-from portal import site_build
-from portal.site_integrity import reuse
-from portal.ita_catalog import export as ita_export
-from portal import thai_format
+from portal import ita_catalog, rebuild, search, site_build, thai_format
 from portal.front_matter import scaffold
 from portal.front_matter.schema import DOCUMENT_TYPES, FieldError
+from portal.ita_catalog import export as ita_export
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
 
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 STAFF_GUIDE = os.path.join(ROOT, "docs", "front-matter.md")
 
 
-def _run_build(settings_file, keep=True, inspect=None, overrides=None):
-    result = site_build.build(settings_file, overrides, keep=keep, inspect=inspect)
+def _run_build(settings_file, keep=True, inspect=None, overrides=None, session=None):
+    result = site_build.build(settings_file, overrides, keep=keep, inspect=inspect,
+                              session=session)
     if result.message:
         print(result.message, file=sys.stderr)  # the errors, or the warnings of a good build
     if not result.ok:
@@ -106,15 +103,17 @@ def serve(c, host="127.0.0.1", port=8000):
     """สร้างเว็บไซต์แล้วเปิดดูตัวอย่าง โหลดใหม่เองเมื่อแก้ไฟล์ (build, serve, live reload)."""
     from livereload import Server
 
-    # Rebuilds in this process make again only the documents that changed
-    # (front_matter/warm.py) and reuse the pages whose inputs did not change
-    # (site_integrity/reuse.py); the search index follows in a thread (search.LaterIndex).
-    warm = {reuse.SETTING: True}
-    result = _run_build(DEV_SETTINGS, overrides=warm)
+    # Rebuilds in this process make again only the documents that changed and
+    # reuse the pages whose inputs did not change (portal/rebuild); the search
+    # index follows in a thread (search.LaterIndex).
+    session = rebuild.Session()
+    later = search.later_index(session)
+    result = _run_build(DEV_SETTINGS, session=session)
 
-    def rebuild():
-        with search.later.swap_lock:
-            outcome = site_build.build(DEV_SETTINGS, {**warm, search.LATER_SETTING: True})
+    def build_again():
+        with later.swap_lock:
+            outcome = site_build.build(DEV_SETTINGS, {search.LATER_SETTING: True},
+                                       session=session)
         if outcome.message:
             print(outcome.message, file=sys.stderr)
         if not outcome.ok:
@@ -125,7 +124,7 @@ def serve(c, host="127.0.0.1", port=8000):
 
     def update_search(online):
         try:
-            figures = search.later.run(online)
+            figures = later.run(online)
         except search.SearchIndexError as error:
             print(f"{error}\nการค้นหายังใช้ดัชนีฉบับก่อนหน้า", file=sys.stderr)
             return
@@ -134,7 +133,7 @@ def serve(c, host="127.0.0.1", port=8000):
 
     server = Server()
     for watched in ("content", "theme", "portal", "data", "pelicanconf.py"):
-        server.watch(os.path.join(ROOT, watched), rebuild)
+        server.watch(os.path.join(ROOT, watched), build_again)
     print(f"เปิดดูได้ที่ http://{host}:{port}/ (กด Ctrl+C เพื่อหยุด)")
     server.serve(host=host, port=int(port), root=result.output_path, open_url_delay=None)
 

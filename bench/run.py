@@ -8,8 +8,8 @@ measures, each in a child process of its own so that its peak memory
 * ours, warm: the same process builds; then three times one more document is
   edited and it builds again, which is what ``invoke serve`` does on every
   save (imports done; only the edited document is read and made again,
-  front_matter/warm.py; pages whose inputs did not change are reused,
-  site_integrity/reuse.py; the previous build's spare folders are ready,
+  portal/rebuild/documents.py; pages whose inputs did not change are reused,
+  portal/rebuild/pages.py; the previous build's spare folders are ready,
   site_build.settle, as a staff member saves seconds later); the figure is
   the median of the three, and the search index made afterwards is timed on
   its own;
@@ -104,15 +104,11 @@ def _run_plain(settings: dict) -> float:
     return time.monotonic() - started, _cpu_seconds() - cpu
 
 
-def _run_ours(corpus: str, output: str, plugins=None, warm=False, search_later=False):
-    from portal import search
-    from portal import site_build
+def _run_ours(corpus: str, output: str, plugins=None, session=None, search_later=False):
+    """One build; with ``session`` (a rebuild.Session) as `invoke serve` builds."""
+    from portal import search, site_build
 
     overrides = {"PATH": os.path.join(corpus, "portal"), "OUTPUT_PATH": output}
-    if warm:
-        from portal.site_integrity import reuse
-
-        overrides[reuse.SETTING] = True  # as `invoke serve` builds
     if search_later:
         overrides[search.LATER_SETTING] = True  # as `invoke serve` rebuilds
     if plugins is not None:
@@ -121,7 +117,7 @@ def _run_ours(corpus: str, output: str, plugins=None, warm=False, search_later=F
     for name in site_build.load_settings(SETTINGS, overrides)["PLUGINS"]:
         importlib.import_module(name)
     started, cpu = time.monotonic(), _cpu_seconds()
-    result = site_build.build(SETTINGS, overrides)
+    result = site_build.build(SETTINGS, overrides, session=session)
     seconds, cpu = time.monotonic() - started, _cpu_seconds() - cpu
     if not result.ok:
         raise SystemExit("the benchmark corpus did not build:\n" + result.message)
@@ -155,13 +151,11 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
             profiler.disable()
             profiler.dump_stats(profile)
     elif mode == "ours-warm":
-        from portal import search
-        from portal import site_build
-        from portal.front_matter import warm
-        from portal.site_integrity import reuse
+        from portal import rebuild, search, site_build
 
-        figures["first"], _ = _run_ours(corpus, output, warm=True)
-        site_build.settle()
+        session = rebuild.Session()
+        figures["first"], _ = _run_ours(corpus, output, session=session)
+        site_build.settle(session)
         # Three saves, each of another document, as a staff member makes them
         # seconds apart; the figure is their median.
         edits = []
@@ -169,15 +163,15 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
             rebuilds = []
             for nth in range(WARM_REBUILDS):
                 edits.append(_edit(corpus, "portal", nth))
-                rebuilds.append(_run_ours(corpus, output, warm=True, search_later=True))
-                site_build.settle()
+                rebuilds.append(_run_ours(corpus, output, session=session, search_later=True))
+                site_build.settle(session)
             figures["rebuilds"] = sorted(rebuilds)
             figures["seconds"], figures["cpu"] = figures["rebuilds"][len(rebuilds) // 2]
-            figures["reused"] = reuse.reused_count()
-            figures["documents_reused"] = warm.reused_count()
+            figures["reused"] = session.pages_reused
+            figures["documents_reused"] = session.documents_reused
             # What `invoke serve` then runs in a thread: the search index catches up.
             started, cpu = time.monotonic(), _cpu_seconds()
-            search.later.run(output)
+            search.later_index(session).run(output)
             figures["search_after"] = (time.monotonic() - started, _cpu_seconds() - cpu)
         finally:
             for path, old in edits:

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-from portal import site_build
+from portal import rebuild, site_build
 
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -73,14 +73,17 @@ class Site:
         self.content.mkdir()
         (self.content / "documents").mkdir()
         (self.content / "pages").mkdir()
+        self.session = rebuild.Session()  # for builds with warm=True, as `invoke serve`'s
 
     def add(self, files: dict) -> "Site":
         write_files(self.content, files)
         return self
 
-    def build(self, settings=DEV_SETTINGS, keep=True, **overrides):
+    def build(self, settings=DEV_SETTINGS, keep=True, warm=False, **overrides):
+        """A one-off build, or with ``warm`` one of the `invoke serve` session ``self.session``."""
         overrides = {"PATH": str(self.content), "OUTPUT_PATH": str(self.output), **overrides}
-        return site_build.build(settings, overrides=overrides, keep=keep)
+        return site_build.build(settings, overrides=overrides, keep=keep,
+                                session=self.session if warm else None)
 
     def read(self, relative: str) -> str:
         return (self.output / relative).read_text(encoding="utf-8")

@@ -217,11 +217,11 @@ def test_the_spare_of_invoke_serve_survives_a_build_of_another_process(site):
 
     site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
     assert site.build(**WARM).ok
-    settle()  # the new site's folders are copied into a spare, for the next rebuild
+    settle(site.session)  # the new site's folders are copied into a spare, for the next rebuild
     site.add({"documents/a.md": announcement(title="ประกาศรุ่น 2")})
     touch_later(site.content / "documents/a.md")
     assert site.build(**WARM).ok
-    settle()  # the replaced site is emptied of its files: the spare of the next rebuild
+    settle(site.session)  # the replaced site is emptied of its files: the spare of the next rebuild
     spares = [name for name in work_folders(site) if name.startswith(".output-spare-")]
     assert len(spares) == 1
     run = run_python(build_code(site))  # `invoke check` or `build` in another terminal

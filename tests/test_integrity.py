@@ -7,7 +7,7 @@ import conftest
 from conftest import DEV_SETTINGS, PUBLISH_SETTINGS, announcement, document
 from pelican import signals
 
-from portal import site_integrity
+from portal import outputs
 
 GOOD = {"documents/good.md": announcement(slug="announcement-2568-099")}
 
@@ -81,11 +81,11 @@ def test_a_plugin_output_that_collides_with_a_page_is_reported(site):
     plugin = types.ModuleType("claims_test_plugin")
 
     def claim_file(generators):
-        site_integrity.claim("announcement/index.html", "data/ita/2569.yaml", 3, "หน้าข้อ ITA")
+        outputs.claim("announcement/index.html", "data/ita/2569.yaml", 3, "หน้าข้อ ITA")
 
     plugin.register = lambda: signals.all_generators_finalized.connect(claim_file)
     site.add({"pages/a.md": document(title="ก", type="page", slug="announcement")})
-    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format", "portal.front_matter",
+    result = site.build(PLUGINS=["portal.thai_format", "portal.front_matter",
                                  "portal.site_integrity", plugin])
     assert not result.ok
     assert "data/ita/2569.yaml:3: หน้าข้อ ITA เขียนไฟล์ announcement/index.html ซ้ำกับ" \
@@ -160,7 +160,7 @@ def test_a_published_document_whose_page_was_not_written(site):
 
     plugin.register = lambda: signals.article_writer_finalized.connect(lose_page)
     site.add(GOOD)
-    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format", "portal.front_matter",
+    result = site.build(PLUGINS=["portal.thai_format", "portal.front_matter",
                                  "portal.site_integrity", plugin])
     assert not result.ok
     assert ("documents/good.md:4: เอกสารนี้ไม่มีหน้าเว็บ documents/announcement-2568-099/index.html"

@@ -1,4 +1,4 @@
-"""`invoke serve` re-reads only what changed (PORTAL_WARM_REBUILDS), and never shows a stale page."""
+"""`invoke serve` re-reads only what changed (a rebuild.Session), and never shows a stale page."""
 
 import os
 import shutil
@@ -7,9 +7,7 @@ import time
 import pytest
 
 from conftest import ROOT, announcement
-from portal.site_integrity import reuse
-
-WARM = {reuse.SETTING: True}
+WARM = {"warm": True}  # a build of the site's serve session (conftest.Site.build)
 
 
 def touch_later(path):

@@ -18,8 +18,6 @@ from pelican import signals
 from portal import search
 from portal import site_build
 from conftest import DEV_SETTINGS, ROOT, announcement
-from portal.front_matter import warm
-from portal.site_integrity import reuse
 from test_read_cache import WARM, table_file, touch_later
 # The search bundle is Pagefind's: test_search checks it.
 VARIES = ("pagefind/",)
@@ -68,7 +66,7 @@ def three_documents(site):
 
 
 def edit(site, relative, text):
-    site_build.settle()  # the earlier site is a spare again, as seconds after a save
+    site_build.settle(site.session)  # the earlier site is a spare again, as seconds after a save
     site.add({relative: text})
     touch_later(site.content / relative)
     result = site.build(**WARM)
@@ -81,13 +79,13 @@ def test_a_body_edit_renders_its_page_and_reuses_the_others(three_documents, tmp
                                               body="ย่อหน้าที่แก้ไขใหม่"))
     assert "ย่อหน้าที่แก้ไขใหม่" in site.read("documents/b-1/index.html")
     # Rendered again: the edited page, and the home page (Pelican's paginated index).
-    assert reuse.reused_count() == len(html_pages(site)) - 2
+    assert site.session.pages_reused == len(html_pages(site)) - 2
     assert_same_as_one_off_build(site, tmp_path)
 
 
 def test_the_first_edit_of_an_old_document_renders_only_its_own_page(site, tmp_path):
     # Committed long ago: the first save moves its "last changed" day to today,
-    # which only its own page shows (site_integrity/reuse.py). Saved with no
+    # which only its own page shows (portal/rebuild/pages.py). Saved with no
     # change, so that only the day tells the page must be rendered again.
     site.add({
         "documents/a.md": announcement(slug="a-1", title="ประกาศฉบับหนึ่ง"),
@@ -103,7 +101,7 @@ def test_the_first_edit_of_an_old_document_renders_only_its_own_page(site, tmp_p
                                             zoneinfo.ZoneInfo("Asia/Bangkok")).date()
     page = site.read("documents/b-1/index.html")
     assert f'datetime="{today.isoformat()}"' in page and "2025-01-10" not in page
-    assert reuse.reused_count() == len(html_pages(site)) - 2  # b's page and the home page
+    assert site.session.pages_reused == len(html_pages(site)) - 2  # b's page and the home page
     assert_same_as_one_off_build(site, tmp_path)
 
 
@@ -111,7 +109,7 @@ def test_a_rebuild_makes_again_only_the_edited_document(three_documents, tmp_pat
     site = three_documents
     edit(site, "documents/c.md", announcement(slug="c-1", title="ประกาศฉบับสาม", date="18/05/2568",
                                               body="เนื้อหาใหม่ของฉบับสาม"))
-    assert warm.reused_count() == 2  # a and b: their objects are copies of the previous build's
+    assert site.session.documents_reused == 2  # a and b: their objects are copies of the previous build's
     assert "เนื้อหาใหม่ของฉบับสาม" in site.read("documents/c-1/index.html")
     assert_same_as_one_off_build(site, tmp_path)
 
@@ -130,7 +128,7 @@ def test_a_table_file_edited_alone_reaches_its_page(site, tmp_path):
 def test_a_changed_setting_makes_every_document_again(three_documents, tmp_path):
     site = three_documents
     assert site.build(SITENAME="เทศบาลตำบลทดสอบใหม่", **WARM).ok
-    assert warm.reused_count() == 0 and reuse.reused_count() == 0
+    assert site.session.documents_reused == 0 and site.session.pages_reused == 0
     assert_same_as_one_off_build(site, tmp_path, SITENAME="เทศบาลตำบลทดสอบใหม่")
 
 
@@ -166,7 +164,7 @@ def test_a_template_edit_renders_every_page_again(three_documents, tmp_path):
         "</footer>", "<p>ข้อความท้ายหน้าที่เพิ่มใหม่</p></footer>"), encoding="utf-8")
     touch_later(base)
     assert site.build(THEME=str(theme), **WARM).ok
-    assert reuse.reused_count() == 0
+    assert site.session.pages_reused == 0
     assert "ข้อความท้ายหน้าที่เพิ่มใหม่" in site.read("documents/c-1/index.html")
     assert_same_as_one_off_build(site, tmp_path, THEME=str(theme))
 
@@ -216,12 +214,12 @@ def test_search_is_updated_after_the_rebuild_is_online(three_documents):
     touch_later(site.content / "documents/b.md")
     result = site.build(**WARM, **{search.LATER_SETTING: True})
     assert result.ok, result.message
-    assert reuse.reused_count() == len(html_pages(site)) - 2  # as without the setting
+    assert site.session.pages_reused == len(html_pages(site)) - 2  # as without the setting
     # Online at once with the previous bundle, so search keeps working ...
     assert (bundle / "pagefind.js").exists()
     before = sorted(os.listdir(bundle / "fragment"))
     # ... and the thread that `invoke serve` starts replaces it with a new one.
-    figures = search.later.run(str(site.output))
+    figures = search.later_index(site.session).run(str(site.output))
     assert figures["documents"] == 3
     assert sorted(os.listdir(bundle / "fragment")) != before
     assert not [name for name in os.listdir(site.output.parent) if name.startswith(".search")]
@@ -263,7 +261,7 @@ def test_ita_pages_follow_an_evidence_edit_and_keep_their_coverage_otherwise(sit
         # A body edit changes no fact the ITA pages show: the previous build's
         # coverage is handed out again, and every ITA page is reused.
         edit(site, "documents/a.md", announcement(**evidence, body="ย่อหน้าที่แก้ไขใหม่"))
-        assert reuse.reused_count() == len(html_pages(site)) - 2  # a's page, the home page
+        assert site.session.pages_reused == len(html_pages(site)) - 2  # a's page, the home page
         edit(site, "documents/b.md", announcement(slug="b-1", title="ประกาศฉบับสอง",
                                                   body="แก้ไขอีกฉบับ"))
         assert coverages[1] is coverages[0]

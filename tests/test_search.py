@@ -240,7 +240,7 @@ def published(tmp_path_factory, browser):
     siteurl = f"{server.origin}/{SUB_PATH}"
     result = site.build(PUBLISH_SETTINGS, SITEURL=siteurl)
     assert result.ok, result.message
-    yield site, server, siteurl, dict(search.last_index)
+    yield site, server, siteurl, dict(result.search_index)
     server.stop()
 
 

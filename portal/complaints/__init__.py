@@ -24,12 +24,10 @@ import datetime
 import os
 from dataclasses import dataclass
 
-from portal import content_errors
-from portal import ita_catalog
-from portal import site_integrity
-from portal import thai_format
 from pelican import signals
 from pelican.generators import Generator
+
+from portal import content_errors, ita_catalog, outputs, thai_format
 
 from . import data, diagram, docx, pdf
 
@@ -102,7 +100,7 @@ class ComplaintsGenerator(Generator):
         form_title = section.form.title
         try:
             # Dated by its data file's last change, not by the build's time.
-            changed = datetime.datetime.fromtimestamp(os.stat(path).st_mtime, datetime.timezone.utc)
+            changed = datetime.datetime.fromtimestamp(os.stat(path).st_mtime, datetime.UTC)
             form_pdf, laid = pdf.lay_out(section.form, form_title, organisation, created=changed)
         except pdf.LayoutError as error:
             content_errors.report(path, error.line, error.message, error.hint)
@@ -126,7 +124,7 @@ class ComplaintsGenerator(Generator):
         # The layout links sections by name (see portal/listings: site_pages).
         self.context.setdefault("section_links", {})["complaints"] = self.complaint_pages["hub"]
         for page in self.complaint_pages.values():
-            site_integrity.reserve(self.settings, page.url,
+            outputs.reserve(self.settings, page.url,
                                    f"หน้า \"{page.title}\" (จาก data/complaints.yaml) ")
 
     def _source_url(self) -> str:
@@ -151,7 +149,7 @@ class ComplaintsGenerator(Generator):
         widths_css = (self.complaint_pages["form"].url + FORM_WIDTHS_CSS,
                       form_widths_css(self.section.form).encode("utf-8"))
         for url, content in [(d.url, d.content) for d in self.downloads] + [widths_css]:
-            site_integrity.write_output(self.settings, url, content, self.section.path,
+            outputs.write_output(self.settings, url, content, self.section.path,
                                         self.section.form.parts[0].line, "แบบคำร้องเรียน")
 
 

@@ -10,6 +10,7 @@ for one file) report in the same run. site_build then fails the build with
 stays as it was. ``withhold(url)`` names the page of a document left out, so
 that links to it are not reported as broken besides.
 
+The errors are the running build's (``build_state``): a new build starts with none.
 ``warn(...)`` tells the clerk of something the build mended on its own (raw
 HTML removed from a body); warnings never fail a build.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from pelican import signals
+from portal.build_state import current
 
 
 @dataclass(frozen=True, order=True)
@@ -63,11 +64,6 @@ class ContentErrorsFound(Exception):
         return "\n".join(lines)
 
 
-_errors: list[ContentError] = []
-_warnings: list[ContentError] = []
-_withheld: set = set()  # URLs of pages left out because their document has errors
-
-
 def report(path: str, line: int, message: str, hint: str = "") -> None:
     """Record one error; ``line`` is 1-based (use 1 when the whole file is wrong).
 
@@ -75,35 +71,36 @@ def report(path: str, line: int, message: str, hint: str = "") -> None:
     so that every error reads as ``path:line: message``; a hint may have several.
     """
     message = " ".join(str(message).split())
-    _errors.append(ContentError(str(path), max(1, int(line)), message, hint))
+    current().errors.append(ContentError(str(path), max(1, int(line)), message, hint))
 
 
 def warn(path: str, line: int, message: str, hint: str = "") -> None:
     """Record something the clerk should fix, which does not stop the build."""
     message = " ".join(str(message).split())
-    _warnings.append(ContentError(str(path), max(1, int(line)), message, hint, warning=True))
+    current().warnings.append(ContentError(str(path), max(1, int(line)), message, hint,
+                                           warning=True))
 
 
 def withhold(url: str) -> None:
     """The page at ``url`` (relative to the site, e.g. documents/a-1/) is not
     written because its document has errors."""
-    _withheld.add(url)
+    current().withheld.add(url)
 
 
 def withheld() -> frozenset:
-    return frozenset(_withheld)
+    return frozenset(current().withheld)
 
 
 def errors() -> list[ContentError]:
-    return list(_errors)
+    return list(current().errors)
 
 
 def warnings() -> list[ContentError]:
-    return sorted(set(_warnings))
+    return sorted(set(current().warnings))
 
 
 def paths_with_errors() -> set[str]:
-    return {error.path for error in _errors}
+    return {error.path for error in current().errors}
 
 
 def format_warnings(base: str | None = None) -> str:
@@ -112,7 +109,8 @@ def format_warnings(base: str | None = None) -> str:
 
 def count() -> int:
     """Errors and warnings reported so far in this build."""
-    return len(_errors) + len(_warnings)
+    build = current()
+    return len(build.errors) + len(build.warnings)
 
 
 def line_containing(path: str, *needles: str) -> int:
@@ -132,18 +130,8 @@ def line_containing(path: str, *needles: str) -> int:
     return 0
 
 
-def reset(*_args, **_kwargs) -> None:
-    _errors.clear()
-    _warnings.clear()
-    _withheld.clear()
-
-
-def raise_if_any(*_args, **_kwargs) -> None:
-    if _errors:
-        found = ContentErrorsFound(_errors, _warnings)
-        reset()
-        raise found
-
-
-def register():
-    signals.initialized.connect(reset)
+def raise_if_any() -> None:
+    """Ends the build with ``ContentErrorsFound`` when any error was reported."""
+    build = current()
+    if build.errors:
+        raise ContentErrorsFound(build.errors, build.warnings)

@@ -5,9 +5,9 @@ documents of type ประกาศ, each with its title, address, issue date a
 change) and ``sitemap.xml`` (every HTML page the build wrote, except drafts and
 the 404 page, with ``lastmod`` where a document's last change is known).
 Addresses are absolute under SITEURL, so both work under a sub-path; the
-sitemap is written at the end (signal ``finalized``), after every generator, so
-it lists pages that other plugins (ITA pages, listings) wrote too; it comes
-before site_integrity in PLUGINS, which checks the finished site.
+sitemap is written by a stage of site_build's pipeline after every generator,
+so it lists pages that other plugins (ITA pages, listings) wrote too, and
+before site_integrity's check of the finished site.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import urllib.parse
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from portal import site_integrity
+from portal import outputs
+from portal.build_state import current
 from feedgenerator import Atom1Feed, get_tag_uri
 from pelican import signals
 from pelican.generators import Generator
@@ -28,7 +29,6 @@ FEED_ITEMS = 30
 SKIPPED = ("drafts/", "404.html", "theme/")
 
 # output folder -> {page path: last change date}, filled while writing, read at the end
-_LASTMOD: dict[str, dict[str, _dt.date]] = {}
 
 
 def site_url(settings) -> str:
@@ -43,8 +43,8 @@ class DiscoveryGenerator(Generator):
     """Writes the announcements feed and records each page's last change."""
 
     def generate_context(self):
-        site_integrity.reserve(self.settings, os.path.dirname(ANNOUNCEMENTS_FEED) + "/", "ฟีดประกาศ")
-        site_integrity.reserve(self.settings, "sitemap.xml", "แผนผังเว็บไซต์", exact=True)
+        outputs.reserve(self.settings, os.path.dirname(ANNOUNCEMENTS_FEED) + "/", "ฟีดประกาศ")
+        outputs.reserve(self.settings, "sitemap.xml", "แผนผังเว็บไซต์", exact=True)
 
     def generate_output(self, writer):
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "Asia/Bangkok")
@@ -77,7 +77,7 @@ class DiscoveryGenerator(Generator):
                 updateddate=_moment(changed, zone) if changed else published,
                 categories=[article.doc_type.label],
             )
-        site_integrity.write_output(self.settings, ANNOUNCEMENTS_FEED,
+        outputs.write_output(self.settings, ANNOUNCEMENTS_FEED,
                                     feed.writeString("utf-8").encode("utf-8"),
                                     "pelicanconf.py", 1, "ฟีดประกาศ")
 
@@ -87,14 +87,15 @@ class DiscoveryGenerator(Generator):
                 changed = getattr(content, "last_changed", None)
                 if changed and content.save_as:
                     lastmod[content.save_as] = changed
-        _LASTMOD[os.path.abspath(self.output_path)] = lastmod
+        current().value("discovery.lastmod", dict).update(lastmod)
 
 
 def write_sitemap(pelican):
+    """The build's sitemap stage (site_build): every page written, with its last change."""
     output = os.path.abspath(pelican.output_path)
-    lastmod = _LASTMOD.pop(output, {})
+    lastmod = current().value("discovery.lastmod", dict)
     base = site_url(pelican.settings)
-    pages = [relative for relative in site_integrity.site_listing(output)[0]
+    pages = [relative for relative in outputs.site_listing(output)[0]
              if relative.endswith(".html") and not relative.startswith(SKIPPED)]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
@@ -106,7 +107,7 @@ def write_sitemap(pelican):
                         if relative in lastmod else "")
                      + "</url>")
     lines.append("</urlset>")
-    site_integrity.write_output(pelican.settings, "sitemap.xml",
+    outputs.write_output(pelican.settings, "sitemap.xml",
                                 ("\n".join(lines) + "\n").encode("utf-8"),
                                 "pelicanconf.py", 1, "แผนผังเว็บไซต์")
 
@@ -117,4 +118,3 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(write_sitemap)

@@ -7,9 +7,9 @@ must exist, pages in the right folder), the cross-document check that no two
 documents claim the same URL, and copying each document's own files
 (attachments, linked files) next to its page so relative links keep working
 under any sub-path. Every mistake goes to ``content_errors`` with file and line.
-In `invoke serve` rebuilds the reader keeps each parse, and Pelican's generators
-get the documents an earlier build made when nothing they came from changed
-(warm.py).
+In `invoke serve` rebuilds the reader keeps each parse (``rebuild.kept``), and
+Pelican's generators get the documents an earlier build made when nothing they
+came from changed (portal/rebuild/documents.py).
 """
 
 from __future__ import annotations
@@ -21,34 +21,32 @@ import shutil
 import urllib.parse
 from datetime import date, datetime
 
-from portal import content_errors
+from portal import content_errors, rebuild
 from portal import ita_catalog
 from portal import safe_html
 from portal import safe_paths
-from portal import site_integrity
+from portal import outputs
 from portal import thai_format
 from portal import yaml_source
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader
-from portal.site_integrity import reuse
 
-from . import schema, warm
+from . import schema
 from .validate import Problem, split_front_matter, validate
 
 UNDATED_SORT_DAY = date(1900, 1, 1)
-# Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute path ->
-# (stamp, paths it depends on, parse result). Settings the parse depends on:
-_READ_CACHE: dict = {}
+# What rebuild.kept keeps of each document for serve rebuilds (the parse),
+# and of each folder (the stamp of its other files); the settings a parse uses:
+PARSES, FOLDERS = "front_matter.parses", "front_matter.folders"
 _PARSE_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "MARKDOWN", "ITA_CATALOG_DIR")
 
 
-_FOLDER_STAMPS: dict = {}  # folder -> its latest _folder_stamp (serve rebuilds)
-
-
 def _stamps(source: str, paths) -> tuple:
-    """reuse.file_stamp of the source and of each path (None for a missing one)."""
-    return tuple(reuse.file_stamp(path) for path in (source, *paths))
+    """rebuild.file_stamp of the source and of each path (None for a missing one)."""
+    return tuple(rebuild.file_stamp(path) for path in (source, *paths))
+
+
 _PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$", re.S)
 # Characters no text needs, which a browser shows as boxes or not at all
 # (C0 controls but tab and newline, DEL, C1 controls): a NUL pasted from a
@@ -198,10 +196,10 @@ class FrontMatterReader(BaseReader):
             return "", {"status": "skip"}
 
     def _read(self, source_path):
-        if reuse.enabled(self.settings):
-            problems, values, located, content = self._parse_cached(source_path)
-        else:
-            problems, values, located, content, _ = self._parse_file(source_path)
+        self._catalogs()  # reports a broken catalog even when every document is kept
+        problems, values, located, content, _paths = rebuild.kept(
+            PARSES, os.path.abspath(source_path), lambda: self._parse_file(source_path),
+            self._parse_stamp)
         for problem in problems:
             tell = content_errors.warn if problem.warning else content_errors.report
             tell(source_path, problem.line, problem.message, problem.hint)
@@ -236,34 +234,18 @@ class FrontMatterReader(BaseReader):
             if isinstance(record, dict) and isinstance(record.get("file"), str):
                 self._checked.add(os.path.join(os.path.dirname(source_path),
                                                record["file"].strip()))
-        return problems, values, located, content, self._checked
+        return problems, values, located, content, tuple(sorted(self._checked))
 
-    def _parse_cached(self, source_path):
-        """_parse, reusing the result of an earlier build in this process when nothing
-        it depends on changed: the file, the files it attaches or links (present or
-        missing), the other files of its folder, the ITA catalogs and the settings used.
-        Errors of an unchanged file are reported again. `invoke serve` turns this on
-        (PORTAL_WARM_REBUILDS); a one-off build reads every file.
-        """
-        self._catalogs()  # reports a broken catalog even when every document is cached
-        result = self.unchanged_parse(source_path)
-        if result is not None:
-            return result
-        problems, values, located, content, paths = self._parse_file(source_path)
-        paths = tuple(sorted(paths))
-        result = (problems, values, located, content)
-        key = os.path.abspath(source_path)
-        _READ_CACHE[key] = ((self._build_key(key), _stamps(key, paths)), paths, result)
-        return result
+    def _parse_stamp(self, path, parse) -> tuple:
+        """What the parse of ``path`` depends on (serve rebuilds keep it while
+        this is equal): the file, the files it attaches or links (present or
+        missing), the other files of its folder, the ITA catalogs and the
+        settings used."""
+        return self._build_key(path), _stamps(path, parse[4])
 
     def unchanged_parse(self, source_path):
-        """The cached parse of ``source_path`` when nothing it depends on changed, else None."""
-        key = os.path.abspath(source_path)
-        cached = _READ_CACHE.get(key)
-        if cached is None:
-            return None
-        stamp, paths, result = cached
-        return result if stamp == (self._build_key(key), _stamps(key, paths)) else None
+        """The kept parse of ``source_path`` when nothing it depends on changed, else None."""
+        return rebuild.held(PARSES, os.path.abspath(source_path), self._parse_stamp)
 
     def _build_key(self, key):
         if getattr(self, "_build_stamp", None) is None:  # once per build
@@ -289,10 +271,9 @@ class FrontMatterReader(BaseReader):
                         continue
                     entries.append((entry.name, state.st_mtime_ns, state.st_size))
             stamp = tuple(sorted(entries))
-            # The previous build's object when equal: each of the folder's
+            # In a rebuild, the previous build's object when equal: each of the folder's
             # documents then compares its stamp by identity, not entry by entry.
-            earlier = _FOLDER_STAMPS.get(folder)
-            stamps[folder] = _FOLDER_STAMPS[folder] = earlier if earlier == stamp else stamp
+            stamps[folder] = rebuild.kept(FOLDERS, folder, lambda: stamp, lambda _f, _s: stamp)
         return stamps[folder]
 
     def _convert(self, body):
@@ -433,23 +414,23 @@ def fix_urls(generator):
     ``override_save_as`` overwrite another page; site_integrity's writer lets
     no output overwrite another.)
     """
-    for content in site_integrity.written_contents(generator):
+    for content in outputs.written_contents(generator):
         content.override_url = content.url
         content.override_save_as = content.save_as
-        warm.keep_urls(content)
+        rebuild.keep_urls(content)
 
 
 def check_unique_urls(generators):
     """Two documents must never write the same page, nor one the system writes
-    (site_integrity.reserve): report the files and the slug line."""
+    (outputs.reserve): report the files and the slug line."""
     claimed = {}
     for generator in generators:
-        for content in site_integrity.written_contents(generator):
+        for content in outputs.written_contents(generator):
             save_as = content.save_as
             if not save_as:
                 continue
             line = content.metadata.get("field_lines", {}).get(("slug",), 1)
-            system = site_integrity.reserved_by(generator.settings, content.url)
+            system = outputs.reserved_by(generator.settings, content.url)
             if system:
                 content_errors.report(
                     content.source_path, line,
@@ -489,7 +470,7 @@ def copy_document_files(generator, writer=None):
     """
     output = generator.output_path
     root = generator.settings["PATH"]
-    for content in site_integrity.written_contents(generator):
+    for content in outputs.written_contents(generator):
         files = content.metadata.get("document_files", ())
         if not files or not content.save_as:
             continue
@@ -517,9 +498,6 @@ def add_filters(pelican):
 def register():
     signals.initialized.connect(add_filters)
     signals.readers_init.connect(add_reader)
-    signals.initialized.connect(warm.reset)
-    signals.article_generator_init.connect(warm.keep_documents)
-    signals.page_generator_init.connect(warm.keep_documents)
     signals.article_generator_finalized.connect(fix_urls)
     signals.page_generator_finalized.connect(fix_urls)
     signals.all_generators_finalized.connect(check_unique_urls)

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from portal.build_state import current
+
 _CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",
                   "pages", "hidden_pages", "draft_pages")
 
@@ -108,24 +110,18 @@ class _Dates:
         repository = self._repository(os.path.dirname(os.path.abspath(path)))
         moment = repository.commit_time(path) if repository else None
         if moment is None:
-            moment = _dt.datetime.fromtimestamp(os.stat(path).st_mtime, _dt.timezone.utc)
+            moment = _dt.datetime.fromtimestamp(os.stat(path).st_mtime, _dt.UTC)
             return moment.astimezone(self.zone).date()
         if moment not in self.days:  # most documents share a few commits
             self.days[moment] = _dt.datetime.fromisoformat(moment).astimezone(self.zone).date()
         return self.days[moment]
 
 
-_build_dates: list = []  # the _Dates of this build, shared by its generators
-
-
-def start_build(*_args) -> None:
-    _build_dates.clear()  # files may have changed or been committed since the last build
-
-
 def add_dates(generator):
-    if not _build_dates:  # git is asked once per build, not once per generator
-        _build_dates.append(_Dates(generator.settings.get("TIMEZONE") or "Asia/Bangkok"))
-    dates = _build_dates[0]
+    # git is asked once per build (files may have been committed since the
+    # last one), not once per generator
+    dates = current().value("git_dates", lambda: _Dates(
+        generator.settings.get("TIMEZONE") or "Asia/Bangkok"))
     for name in _CONTENT_LISTS:
         for content in getattr(generator, name, []):
             if getattr(content, "source_path", None) and os.path.isfile(content.source_path):
@@ -135,6 +131,5 @@ def add_dates(generator):
 
 
 def register():
-    signals.initialized.connect(start_build)
     signals.article_generator_finalized.connect(add_dates)
     signals.page_generator_finalized.connect(add_dates)

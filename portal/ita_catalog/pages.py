@@ -17,14 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from portal import content_errors
-from portal import site_integrity
 from pelican.generators import Generator
-from portal.site_integrity import reuse
 
-from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
+from portal import content_errors, outputs, rebuild
+
+from . import INDEX_URL, PERIODS, Catalog, CatalogError, export, load_catalogs
 from . import coverage as cov
-from . import export
 
 
 @dataclass(eq=False)  # compared and hashed by identity (the exports' cache)
@@ -62,23 +60,37 @@ def years_coverage(catalogs: dict, naming: dict) -> list[YearCoverage]:
     The coverage is a function of the catalogs and of the facts of the
     documents that name items: while both are as in the previous build (serve
     rebuilds, where most saves change no title, URL, date or item), that
-    build's coverage is handed out again, the same objects.
+    build's coverage is handed out again, the same objects (rebuild.kept).
     """
-    global _latest
     catalogs = tuple(catalogs[year] for year in sorted(catalogs, reverse=True))
-    earlier_catalogs, earlier_naming, years = _latest
-    # load_catalogs hands out the same objects while the files are the same.
-    if not (len(catalogs) == len(earlier_catalogs) and naming == earlier_naming
-            and all(now is before for now, before in zip(catalogs, earlier_catalogs))):
+
+    def make():
         years = []
         for catalog in catalogs:
             rows = cov.catalog_coverage(catalog, naming)
             years.append(YearCoverage(catalog, rows, cov.grouped(rows), cov.counts(rows)))
-        _latest = (catalogs, naming, years)
+        return years
+
+    # load_catalogs hands out the same objects while the files are the same.
+    years = rebuild.kept(COVERAGE, "years", make, lambda _key, _years: _Inputs(catalogs, naming))
+    # A rebuild's pages showing it need not hash it anew.
+    rebuild.unchanging(years, *years, *(row for year in years for row in year.rows))
     return years
 
 
-_latest = ((), None, [])  # (catalogs, naming, years) of the latest coverage made
+class _Inputs:
+    """The catalogs (compared by identity) and the documents' facts (by value)."""
+
+    def __init__(self, catalogs, naming):
+        self.catalogs, self.naming = catalogs, naming
+
+    def __eq__(self, other):
+        return (len(self.catalogs) == len(other.catalogs) and self.naming == other.naming
+                and all(now is before for now, before in zip(self.catalogs, other.catalogs,
+                                                             strict=True)))
+
+
+COVERAGE = "ita_catalog.coverage"
 
 
 @lru_cache(maxsize=16)  # a coverage handed out again has its exports made already
@@ -101,13 +113,10 @@ class ItaGenerator(Generator):
             catalogs = {}
         naming = cov.documents_by_item(published_documents(self.context))
         self.years = years_coverage(catalogs, naming)
-        if reuse.enabled(self.settings):  # the pages showing it are not hashed anew
-            reuse.unchanging(self.years, *self.years,
-                             *(row for year in self.years for row in year.rows))
         # For the home page and any template that lists the years.
         self.context["ita_years"] = self.years
         self.context["ITA_INDEX_URL"] = INDEX_URL
-        site_integrity.reserve(self.settings, INDEX_URL, "หน้า ITA")
+        outputs.reserve(self.settings, INDEX_URL, "หน้า ITA")
 
     def _write(self, writer, save_as, template, **values):
         writer.write_file(save_as, self.get_template(template), self.context,
@@ -125,7 +134,7 @@ class ItaGenerator(Generator):
             for row in year.rows:
                 self._write(writer, row.item.url + "index.html", "ita_item", ita=year, row=row)
             for name, data in _export_files(year, site_url, organisation).items():
-                site_integrity.write_output(self.settings, year.url.strip("/") + "/" + name, data,
+                outputs.write_output(self.settings, year.url.strip("/") + "/" + name, data,
                                             year.catalog.path, 1, "รายการตรวจ ITA")
 
 

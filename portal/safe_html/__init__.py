@@ -29,8 +29,8 @@ from __future__ import annotations
 import contextvars
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import nh3
 from markdown.extensions import Extension
@@ -191,7 +191,7 @@ def url_path(name: str) -> str:
 class _KnownTagsOnly(HtmlInlineProcessor):
     """Markdown's inline raw HTML, for names of real HTML elements only."""
 
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's method name
+    def handleMatch(self, m, data):
         name = re.match(r"</?([a-zA-Z][a-zA-Z0-9-]*)", m.group(1))
         if name and name[1].lower() not in KNOWN_ELEMENTS:
             return None, None, None  # not a tag: the text stays, escaped
@@ -199,28 +199,18 @@ class _KnownTagsOnly(HtmlInlineProcessor):
 
 
 class TextNotTags(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's method name
+    def extendMarkdown(self, md):
         # Replaces Markdown's own "html" pattern, at its priority.
         md.inlinePatterns.register(_KnownTagsOnly(HTML_RE, md), "html", 90)
 
 
-def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
+def makeExtension(**kwargs):
     return TextNotTags(**kwargs)
 
 
 # Every element name of HTML (WHATWG), obsolete ones included: a clerk who
 # writes one means a tag, and the sanitiser then keeps or removes it.
-KNOWN_ELEMENTS = frozenset("""
-a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big
-blink blockquote body br button canvas caption center cite code col colgroup data datalist dd
-del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
-frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd
-keygen label legend li link listing main map mark marquee math menu menuitem meta meter
-multicol nav nextid nobr noembed noframes noscript object ol optgroup option output p param
-picture plaintext portal pre progress q rb rp rt rtc ruby s samp script search section select
-slot small source spacer span strike strong style sub summary sup svg table tbody td template
-textarea tfoot th thead time title tr track tt u ul var video wbr xmp
-""".split())
+KNOWN_ELEMENTS = frozenset(["a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b", "base", "basefont", "bdi", "bdo", "bgsound", "big", "blink", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "image", "img", "input", "ins", "isindex", "kbd", "keygen", "label", "legend", "li", "link", "listing", "main", "map", "mark", "marquee", "math", "menu", "menuitem", "meta", "meter", "multicol", "nav", "nextid", "nobr", "noembed", "noframes", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "plaintext", "portal", "pre", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "spacer", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "xmp"])
 
 
 # ---------------------------------------------------------------- written pages

@@ -51,12 +51,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from portal import content_errors
-from portal import site_build
-from portal import site_integrity
-from portal import thai_format
 from pelican import signals
 from pelican.generators import Generator
+
+from portal import content_errors, outputs, thai_format
+from portal.build_state import current
 from portal.site_build import work_folders
 from portal.site_build.work_folders import WorkFolder
 
@@ -93,20 +92,20 @@ class SearchIndexError(RuntimeError):
 
 # --------------------------------------------------------------- Thai words
 
-_word_breaker = None
+@functools.cache
+def _word_breaker():
+    import icu  # PyICU; imported late so that a build without search needs no ICU
+
+    return icu.BreakIterator.createWordInstance(icu.Locale("th"))
 
 
 @functools.lru_cache(maxsize=65536)
 def thai_words(run: str) -> tuple[str, ...]:
     """The words of a run of Thai letters, as ICU's Thai dictionary splits them."""
-    global _word_breaker
-    if _word_breaker is None:
-        import icu  # PyICU; imported late so that a build without search needs no ICU
-
-        _word_breaker = icu.BreakIterator.createWordInstance(icu.Locale("th"))
-    _word_breaker.setText(run)
+    breaker = _word_breaker()
+    breaker.setText(run)
     words, start = [], 0
-    for end in _word_breaker:
+    for end in breaker:
         words.append(run[start:end])
         start = end
     return tuple(words)
@@ -307,13 +306,10 @@ def filter_choices(articles, digits: str) -> list[dict]:
 
 # ------------------------------------------------------------- the build step
 
-_documents: dict[str, list[IndexedDocument]] = {}  # output path -> documents of that run
-
-
 def collect_documents(generator):
+    """article_generator_finalized: the documents the index will hold (this build's)."""
     digits = generator.settings.get("NUMERALS", "thai")
-    _documents.clear()  # left by a run that stopped on content errors
-    _documents[os.path.abspath(generator.output_path)] = [
+    current().value("search.documents", list)[:] = [
         describe(article, digits) for article in generator.articles if article.save_as
     ]
 
@@ -360,20 +356,22 @@ def _remove_unused_ui(bundle: str) -> None:
             os.remove(os.path.join(bundle, name))
 
 
-last_index: dict = {}  # documents, seconds and bytes of the latest index (tests print them)
-
-
 def index_site(pelican):
+    """The build's search stage (site_build), once the written site passed its checks.
+
+    With LATER_SETTING (serve rebuilds) the new site gets the online bundle,
+    and the session's LaterIndex makes the new one after the swap."""
+    build = current()
     output_path = os.path.abspath(pelican.output_path)
-    documents = _documents.pop(output_path, [])
-    last_index.clear()
+    documents = build.value("search.documents", list)
     if content_errors.errors():  # the build fails: its pages may be missing or overwritten
         return
-    if pelican.settings.get(LATER_SETTING):
-        later.defer(pelican.settings[site_build.PUBLISHED_PATH_SETTING], output_path, documents)
+    if pelican.settings.get(LATER_SETTING) and build.session is not None:
+        later_index(build.session).defer(build.published_path, output_path, documents)
         return
     try:
-        last_index.update(build_index(output_path, documents))
+        # documents, seconds and bytes of the index (BuildResult.search_index)
+        build.value("search.index", dict).update(build_index(output_path, documents))
     except SearchIndexError as error:
         # Not the clerk's mistake, but a site without its search must not go online.
         content_errors.report(
@@ -440,7 +438,9 @@ def _replace_dir(fresh: str, target: str) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-later = LaterIndex()
+def later_index(session) -> LaterIndex:
+    """The LaterIndex of an `invoke serve` session (rebuild.Session)."""
+    return session.value("search.later", LaterIndex)
 
 
 # ------------------------------------------------------------ the search page
@@ -451,8 +451,8 @@ class SearchPageGenerator(Generator):
     def generate_context(self):
         # The header's search box is shown only when this page exists.
         self.context["search_page_url"] = self.settings["SEARCH_URL"]
-        site_integrity.reserve(self.settings, self.settings["SEARCH_URL"], "หน้าค้นหา")
-        site_integrity.reserve(self.settings, BUNDLE_DIR + "/", "ดัชนีค้นหา")
+        outputs.reserve(self.settings, self.settings["SEARCH_URL"], "หน้าค้นหา")
+        outputs.reserve(self.settings, BUNDLE_DIR + "/", "ดัชนีค้นหา")
 
     def generate_output(self, writer):
         save_as = self.settings["SEARCH_SAVE_AS"]
@@ -475,4 +475,3 @@ def get_generators(pelican):
 def register():
     signals.article_generator_finalized.connect(collect_documents)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(index_site)

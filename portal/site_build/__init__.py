@@ -1,52 +1,52 @@
-"""Site build: one whole Pelican run that publishes everything or nothing.
+"""Site build: the pipeline of one build, which publishes everything or nothing.
 
 Not a Pelican plugin: the entry point of ``invoke build``, ``check``, ``serve``
-and ``publish``. Pelican writes into a fresh staging folder beside the output
-folder; only when the whole run succeeded is the staging folder swapped in for
-the old site, in one step (``swap``): ``output/`` names a whole site at every
-moment, even if the build is killed. A failed run (content errors, or any
-other failure) removes the staging folder, so the previous site stays exactly
-as it was. Content errors reported after writing (checks of the written site,
-such as site_integrity's) fail the run the same way, and so does a disk that
-cannot be written (full, read-only, ...): a message, not a traceback
-(``disk_errors``).
+and ``publish``. ``build()`` runs these stages, in this order:
 
-Every work folder beside the output (staging, retired site, spare, search's)
-is locked by the process that made it (``work_folders``). Each build first
-puts back a site that a killed build left retired with no ``output/``, then
-removes the work folders no live process owns.
+1. settings: read the settings file and check our own settings (settings_schema);
+2. folders: put back a site a killed build left retired, remove abandoned work
+   folders, and make a staging folder beside the output folder (work_folders);
+3. Pelican (``PortalPelican.run``): read every document and validate it
+   (front_matter), make the model (tables, ITA coverage, complaints,
+   listings), then write every page into the staging folder (site_integrity's
+   writer);
+4. sitemap: discovery lists the pages written (``discovery.write_sitemap``);
+5. check: site_integrity checks the written site (``check_site``), then the
+   caller's ``inspect``; content errors fail the build here;
+6. search index: Pagefind indexes the pages (``search.index_site``);
+7. swap: the staging folder becomes the site online in one step (swap).
 
-In `invoke serve` the site replaced by a rebuild is emptied of its files in a
-thread and kept: the next rebuild writes into its folders (a spare), instead
-of making some 5,000 folders again. A staging folder made from a spare holds
-folders only, and those the build did not fill are removed before the swap,
-so it ends exactly as a fresh one would. Spares stay locked by serve until
-it stops, so that other commands' builds leave them alone.
+A failed build removes its staging folder: the previous site stays exactly as
+it was. Content errors give a result whose message staff read, Thai first; so
+does a disk that cannot be written (disk_errors). Other exceptions are bugs.
+
+What one build finds is held on a ``build_state.Build``, what `invoke serve`
+keeps from build to build on a ``rebuild.Session`` (passed as ``session``):
+with a session, unchanged documents and pages are taken from the previous
+build (portal/rebuild), the replaced site becomes a spare (spares.py), and the
+search index may follow later (``search.LATER_SETTING``).
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import gc
 import logging
 import os
 import sys
-import threading
 import time
 from dataclasses import dataclass
 
-from portal import content_errors
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
-from portal.site_build import disk_errors, swap, work_folders
-from portal.site_build.work_folders import SPARE, STAGING, WorkFolder
-from portal.site_integrity import reuse
 
-# Set on each build's settings: the output folder now online (plugins that
-# reuse the previous site read it there; OUTPUT_PATH is the staging folder).
-PUBLISHED_PATH_SETTING = "PORTAL_PUBLISHED_PATH"
+from portal import build_state, content_errors, discovery, rebuild, search, site_integrity
+from portal.listings import SkipsCategoryPages
+from portal.site_build import disk_errors, swap, work_folders
+from portal.site_build.spares import Spares, remove_empty_folders
+from portal.site_build.work_folders import STAGING, WorkFolder
 
 
 @dataclass
@@ -56,6 +56,7 @@ class BuildResult:
     seconds: float
     errors: list  # content_errors.ContentError
     message: str = ""  # what the staff see, Thai first: the errors, or the warnings
+    search_index: dict | None = None  # documents, seconds and bytes of the index made
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -63,82 +64,121 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
 
 
 def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
-          inspect=None) -> BuildResult:
+          inspect=None, session: rebuild.Session | None = None) -> BuildResult:
     """Build the site described by ``settings_file``.
 
     With ``keep=False`` (``invoke check``) the finished staging folder is
-    discarded instead of swapped in. ``inspect(pelican)`` is called after a
-    successful run, before the swap, for checks that need the built site.
-    Content errors and a disk that cannot be written give a failed result
-    whose message staff read; other exceptions are bugs and propagate.
+    discarded instead of swapped in. ``inspect(pelican)`` is called after the
+    site's own checks, before the swap, for checks that need the built site.
+    ``session``: the `invoke serve` session whose caches this build may use.
     """
     started = time.monotonic()
     _quiet_logging()
     settings = load_settings(settings_file, overrides)
     output = os.path.abspath(settings["OUTPUT_PATH"])
-    first_serve_build = reuse.enabled(settings) and gc.get_freeze_count() == 0
-    try:
-        with _collector_paused(not first_serve_build):
-            result = _build(settings, keep, inspect, started)
-    except OSError as error:
-        if not disk_errors.explains(error):
-            raise
-        return BuildResult(False, output, time.monotonic() - started, [],
-                           disk_errors.message(error, base=os.getcwd()))
-    if result.ok and reuse.enabled(settings):
-        _freeze_what_stays()
+    with build_state.opened(session, output) as state:
+        first_serve_build = session is not None and gc.get_freeze_count() == 0
+        try:
+            with _collector_paused(not first_serve_build):
+                result = _build(state, settings, keep, inspect, started)
+        except OSError as error:
+            if not disk_errors.explains(error):
+                raise
+            return BuildResult(False, output, time.monotonic() - started, [],
+                               disk_errors.message(error, base=os.getcwd()))
+    if result.ok and session is not None:
+        _freeze_what_stays(session)
         result.seconds = time.monotonic() - started  # the freeze too: serve reloads after it
     return result
 
 
-def _build(settings: dict, keep: bool, inspect, started: float) -> BuildResult:
-    output = os.path.abspath(settings["OUTPUT_PATH"])
+def _build(state, settings: dict, keep: bool, inspect, started: float) -> BuildResult:
+    output = state.published_path
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     swap.restore_retired(output)  # first: even a build that fails leaves a site online
     work_folders.remove_abandoned(parent)
-    serve = reuse.enabled(settings)
-    spare = _spares.take(parent) if serve else None
+    session = state.session
+    spare = _spares(session).take(parent) if session is not None else None
     staging = spare or WorkFolder.make(STAGING, parent)
     settings["OUTPUT_PATH"] = staging.path
-    settings[PUBLISHED_PATH_SETTING] = output
     try:
-        pelican = Pelican(settings)
+        pelican = PortalPelican(settings)
         with _copy_failures() as failed:
             pelican.run()
         if failed:
             raise failed[0]
-        if spare:
-            _remove_empty_folders(staging.path)
-        if inspect is not None:
+        if pelican.uses(discovery):
+            discovery.write_sitemap(pelican)
+        if pelican.uses(site_integrity):
+            site_integrity.check_site(pelican)
+        if inspect is not None and not state.errors:
             inspect(pelican)
-        # Checks of the written site (site_integrity, on `finalized`, and
-        # ``inspect``) report content errors after Pelican has written into
-        # the staging folder; they fail the build here, before the swap.
         content_errors.raise_if_any()
+        if pelican.uses(search):
+            search.index_site(pelican)
+            content_errors.raise_if_any()
+        if spare:
+            remove_empty_folders(staging.path)
         if keep:
             # A rebuild of `invoke serve` returns as soon as the new site is online;
             # the old one is emptied meanwhile, for the next rebuild (a spare).
-            _swap_in(staging, output, wait=not serve)
-    except content_errors.ContentErrorsFound as found:
-        reuse.discard()
-        staging.remove()
-        return BuildResult(False, output, time.monotonic() - started, found.errors,
-                           found.format(base=os.getcwd()))
+            _swap_in(staging, output, session)
+    except content_errors.ContentErrorsFound:
+        _discard(staging)
+        return _failed(state, output, started)
     except BaseException:
-        reuse.discard()
-        staging.remove()  # a failed swap changed nothing: the new site is still there
+        _discard(staging)  # a failed swap changed nothing: the new site is still there
         raise
     finally:
         _forget_pelican_memos()
-    if keep and serve:
-        reuse.commit(output)  # the next rebuild may reuse this site's unchanged pages
+    if keep and session is not None:
+        rebuild.pages.commit(output)  # the next rebuild may reuse this site's unchanged pages
     elif not keep:
-        reuse.discard()
-        staging.remove()
+        _discard(staging)
     # A successful build's message holds its warnings, if any.
     return BuildResult(True, output, time.monotonic() - started, [],
-                       content_errors.format_warnings(base=os.getcwd()))
+                       content_errors.format_warnings(base=os.getcwd()),
+                       state.value("search.index", dict))
+
+
+def _failed(state, output: str, started: float) -> BuildResult:
+    found = content_errors.ContentErrorsFound(state.errors, state.warnings)
+    return BuildResult(False, output, time.monotonic() - started, found.errors,
+                       found.format(base=os.getcwd()))
+
+
+def _discard(staging: WorkFolder) -> None:
+    rebuild.pages.discard()
+    staging.remove()
+
+
+# Serve rebuilds take the templates an earlier build compiled (rebuild/pages.py).
+signals.generator_init.connect(rebuild.keep_compiled_templates)
+
+
+class PortalPelican(Pelican):
+    """Pelican, with our subclasses of its article and page generators.
+
+    Pelican has no public way to choose its own generator classes: the private
+    ``_get_generator_classes`` is overridden (docs/architecture.md).
+    """
+
+    def _get_generator_classes(self):
+        ours = {ArticlesGenerator: PortalArticlesGenerator, PagesGenerator: PortalPagesGenerator}
+        return [ours.get(generator, generator) for generator in super()._get_generator_classes()]
+
+    def uses(self, plugin) -> bool:
+        """Whether ``plugin`` (a module) is one of this build's plugins."""
+        return any(getattr(loaded, "__name__", None) == plugin.__name__ for loaded in self.plugins)
+
+
+class PortalArticlesGenerator(rebuild.KeepsDocuments, SkipsCategoryPages, ArticlesGenerator):
+    """Articles: kept between serve rebuilds; no category pages (listings)."""
+
+
+class PortalPagesGenerator(rebuild.KeepsDocuments, PagesGenerator):
+    """Pages: kept between serve rebuilds."""
 
 
 @contextlib.contextmanager
@@ -170,7 +210,7 @@ def _forget_pelican_memos() -> None:
         method.cache.clear()
 
 
-def _freeze_what_stays() -> None:
+def _freeze_what_stays(session: rebuild.Session) -> None:
     """`invoke serve`: what a build leaves to the next (caches of documents,
     pages and tables, half a million objects at 5,000 documents) is moved out
     of the cycle collector's sight, so that the collections during the next
@@ -180,131 +220,36 @@ def _freeze_what_stays() -> None:
     when nothing refers to it any more; only a cycle among frozen objects
     stays, so every 20th build collects everything.
     """
-    _builds[0] += 1
-    if _builds[0] % 20 == 0:
+    builds = session.value("site_build.builds", lambda: [0])
+    builds[0] += 1
+    if builds[0] % 20 == 0:
         gc.unfreeze()
     gc.collect()
     gc.freeze()
 
 
-_builds = [0]  # warm builds of this process
+def _spares(session: rebuild.Session) -> Spares:
+    return session.value("site_build.spares", Spares)
 
 
-def _swap_in(staging: WorkFolder, output: str, wait: bool = True) -> None:
+def _swap_in(staging: WorkFolder, output: str, session) -> None:
     """Replace ``output`` by ``staging``; if this raises, nothing changed.
 
-    The replaced site is deleted, or with ``wait=False`` (serve) a thread
-    makes a spare of it, or after the first build, of the new site's folders.
+    The replaced site is deleted, or in serve a thread makes a spare of it,
+    or after the first build, of the new site's folders.
     """
     old = swap.swap_in(staging, output)
-    if wait:
+    if session is None:
         if old is not None:
             old.remove()
     else:
-        _spares.make_from(old, output)
+        _spares(session).make_from(old, output)
 
 
-class _Spares:
-    """`invoke serve`: the folders of earlier sites without their files, for
-    the next rebuild to write into; this process owns them until it stops."""
-
-    def __init__(self):
-        self.ready: list[WorkFolder] = []
-        self.making: list[threading.Thread] = []
-
-    def make_from(self, old: WorkFolder | None, output: str) -> None:
-        """A thread: ``old`` loses its files and keeps its folders. After the
-        first build, which replaced no site, the new site's folders are copied."""
-        making = threading.Thread(target=self._make, args=(old, output), daemon=True)
-        making.start()
-        self.making.append(making)
-
-    def _make(self, old: WorkFolder | None, output: str) -> None:
-        try:
-            spare = _emptied(old) if old is not None else _folders_of(output)
-        except OSError:  # a folder went meanwhile (the next build swapped the site)
-            return
-        self.ready.append(spare)
-
-    def take(self, parent: str) -> WorkFolder | None:
-        """A spare of this output folder's parent, renamed as a staging folder; None if there is none."""
-        while self.ready:
-            spare = self.ready.pop()
-            if os.path.dirname(spare.path) == parent:
-                try:
-                    spare.retag(STAGING)
-                    return spare
-                except OSError:
-                    pass
-            spare.remove()
-        return None
-
-    def settle(self) -> None:
-        while self.making:
-            self.making.pop().join()
-
-    def remove(self) -> None:
-        while self.ready:
-            self.ready.pop().remove()
-
-
-_spares = _Spares()
-atexit.register(_spares.remove)  # when `invoke serve` stops, its spares go too
-
-
-def _emptied(old: WorkFolder) -> WorkFolder:
-    try:
-        _delete_files(old.path)
-        old.retag(SPARE)
-        return old
-    except OSError:
-        old.remove()
-        raise
-
-
-def _folders_of(site: str) -> WorkFolder:
-    spare = WorkFolder.make(SPARE, os.path.dirname(site))
-    try:
-        _copy_folders(site, spare.path)
-        return spare
-    except OSError:
-        spare.remove()
-        raise
-
-
-def _delete_files(folder: str) -> None:
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                _delete_files(entry.path)
-            else:
-                os.unlink(entry.path)
-
-
-def _copy_folders(source: str, target: str) -> None:
-    with os.scandir(source) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                os.mkdir(os.path.join(target, entry.name))
-                _copy_folders(entry.path, os.path.join(target, entry.name))
-
-
-def _remove_empty_folders(folder: str) -> bool:
-    """Remove the folders under ``folder`` that hold no file; True when it is empty itself."""
-    empty = True
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False) and _remove_empty_folders(entry.path):
-                os.rmdir(entry.path)
-            else:
-                empty = False
-    return empty
-
-
-def settle() -> None:
+def settle(session: rebuild.Session) -> None:
     """Wait until the spares of earlier builds are made (the benchmark: a staff
     member saves again seconds later, not while the disk is busy)."""
-    _spares.settle()
+    _spares(session).settle()
 
 
 @contextlib.contextmanager

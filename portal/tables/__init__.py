@@ -8,9 +8,9 @@ setting, turns the line into a marker). On ``content_object_init`` this plugin
 replaces each marker with the rendered table, reporting every problem in a
 table file to ``content_errors`` with the table file's line; after the
 documents are written it writes ``<id>.csv`` and ``<id>.json`` beside each page.
-When ``PORTAL_WARM_REBUILDS`` is on (``invoke serve``), a table file unchanged
-since the previous build is not loaded, exported or rendered again; its errors
-are reported again on every build.
+In `invoke serve` rebuilds (``rebuild.kept``), a table file unchanged since
+the previous build is not loaded, exported or rendered again; its errors are
+reported again on every build.
 """
 
 from __future__ import annotations
@@ -20,13 +20,9 @@ import os
 import re
 from typing import NamedTuple
 
-from portal import content_errors
-from portal import safe_html
-from portal import safe_paths
-from portal import site_integrity
-from portal import thai_format
-from portal.site_integrity import reuse
 from pelican import signals
+
+from portal import content_errors, outputs, rebuild, safe_html, safe_paths, thai_format
 
 from . import export
 from .markdown_ext import DIRECTIVE
@@ -34,11 +30,10 @@ from .model import SUFFIX, Problem, load_table
 from .render import downloads_html, dropped_html, render
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
-_PAGE_ID = re.compile(r'\bid="([^"]+)"')
 _DIRECTIVE_LINE = re.compile(DIRECTIVE.pattern, re.MULTILINE)
-# Read cache of `invoke serve` (PORTAL_WARM_REBUILDS): absolute table path ->
-# (stamp of the file, PreparedTable). A prepared table depends on its file only.
-_PREPARED_CACHE: dict = {}
+# What rebuild.kept keeps for serve rebuilds: absolute table path -> its
+# PreparedTable, which depends on the file only.
+PREPARED = "tables.prepared"
 
 
 class TableExport(NamedTuple):
@@ -55,6 +50,7 @@ class PreparedTable:
     """A loaded table file and, once a page shows it, its exports and HTML."""
 
     def __init__(self, path: str):
+        self.stamp = rebuild.file_stamp(path)  # before reading: an edit meanwhile is seen next time
         self.table, self.problems = load_table(path)
         self.warnings = _unsafe_html_warnings(self.table, path) if self.table else []
         self._output = None
@@ -88,17 +84,11 @@ def _line_of(path, text) -> int:
     return content_errors.line_containing(path, first) or 1
 
 
-def prepared_table(path: str, use_cache: bool) -> PreparedTable:
+def prepared_table(path: str) -> PreparedTable:
     """The table file at ``path`` prepared, from the previous build when unchanged."""
-    if not use_cache:
-        return PreparedTable(path)
-    stamp = reuse.file_stamp(path)  # before reading: an edit while reading is seen next time
-    cached = _PREPARED_CACHE.get(path)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    prepared = PreparedTable(path)
-    _PREPARED_CACHE[path] = (stamp, prepared)
-    return prepared
+    return rebuild.kept(PREPARED, path, lambda: PreparedTable(path),
+                        lambda path, _prepared: rebuild.file_stamp(path),
+                        lambda _path, prepared: prepared.stamp)
 
 
 def _directive_lines(source_path: str) -> dict:
@@ -144,12 +134,11 @@ def insert_tables(content) -> None:
     source_path = content.source_path
     document_dir = os.path.dirname(os.path.abspath(source_path))
     directive_lines = _directive_lines(source_path)
-    use_cache = reuse.enabled(content.settings)
     exports = []
     used_ids = {}
     # ids already on the page (headings with {#id}, raw HTML): a table's anchor
     # must not take one of them, or links and aria-labelledby would break.
-    page_ids = set(_PAGE_ID.findall(_MARKER.sub("", text)))
+    page_ids = set(safe_html.scan_page(_MARKER.sub("", text)).ids)
 
     def replace(match):
         name = html.unescape(match[1])
@@ -158,7 +147,7 @@ def insert_tables(content) -> None:
         path = _table_path(document_dir, content.settings["PATH"], name, source_path, line)
         if path is None:
             return ""
-        prepared = prepared_table(path, use_cache)
+        prepared = prepared_table(path)
         table = prepared.table
         for problem in prepared.problems:  # every build, cached or not
             content_errors.report(path, problem.line, problem.message, problem.hint)
@@ -191,14 +180,14 @@ def insert_tables(content) -> None:
 
 def write_exports(generator, writer=None) -> None:
     """Write every table's CSV and JSON beside the page that shows it."""
-    for content in site_integrity.written_contents(generator):
+    for content in outputs.written_contents(generator):
         exports = getattr(content, "table_exports", ())
         if not exports or not content.save_as:
             continue
         page_dir = os.path.dirname(content.save_as)
         for export in exports:
             for suffix, data in ((".csv", export.csv_bytes), (".json", export.json_bytes)):
-                site_integrity.write_output(
+                outputs.write_output(
                     generator.settings, os.path.join(page_dir, export.table_id + suffix), data,
                     content.source_path, export.line, f"ไฟล์ส่งออกของตาราง {export.file_name}")
 

@@ -21,8 +21,7 @@ import html
 import re
 from decimal import Decimal
 
-from portal import open_data
-from portal import thai_format
+from portal import open_data, thai_format
 
 from .render import markdown_html
 

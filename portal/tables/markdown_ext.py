@@ -43,5 +43,5 @@ class TableLineExtension(Extension):
         md.preprocessors.register(TableLinePreprocessor(md), "table_line", 24)
 
 
-def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
+def makeExtension(**kwargs):
     return TableLineExtension(**kwargs)

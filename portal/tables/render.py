@@ -15,8 +15,9 @@ import functools
 import re
 from html import escape
 
-from portal import safe_html
 from markdown import Markdown
+
+from portal import safe_html
 
 from .model import NUMERIC
 
@@ -32,18 +33,18 @@ _THAI_NUMBERED = re.compile(r"^(\s*[\u0e50-\u0e59]+)\.", re.M)
 # Most cells are one line of words: with none of these characters Markdown
 # would only escape them and wrap them in <p>, so they skip the converter.
 _MARKDOWN_SYNTAX = re.compile(r"[\n\t*_`\[\]#<>&\\!|+=~:-]|^\s|^\d|\s\s$")
-_converter = None  # one Markdown instance, reset for each cell: building one costs more than a cell
+@functools.cache
+def _converter() -> Markdown:
+    """One Markdown instance, reset for each cell: building one costs more than a cell.
+    safe_html.TextNotTags: "x<y และ y>z" is text, not a tag <y ...>."""
+    return Markdown(extensions=["markdown.extensions.sane_lists", safe_html.TextNotTags()],
+                    output_format="html5")
 
 
 def _unsafe_markdown(text: str) -> str:
     """Markdown's HTML of a text, raw HTML included (sanitised by the callers)."""
-    global _converter
-    if _converter is None:
-        # safe_html.TextNotTags: "x<y และ y>z" is text, not a tag <y ...>.
-        _converter = Markdown(extensions=["markdown.extensions.sane_lists",
-                                          safe_html.TextNotTags()], output_format="html5")
     text = _THAI_NUMBERED.sub(r"\1\\.", text)
-    return _converter.reset().convert(text).strip()
+    return _converter().reset().convert(text).strip()
 
 
 def _markdown(text: str) -> str:

@@ -1,7 +1,7 @@
 """Unchanged pages are reused, not rendered again, in `invoke serve` rebuilds.
 
 `invoke serve` builds the whole site again after every save, in the same
-process (setting PORTAL_WARM_REBUILDS). Most pages are then exactly what the
+process (with a ``rebuild.Session``). Most pages are then exactly what the
 previous build wrote. For every page the writer computes a *signature* of
 everything its rendering reads:
 
@@ -29,7 +29,7 @@ changed" day to today, still re-renders its own page only.
 
 Values are hashed once per build (by identity; a list of documents from its
 documents' digests), and a document's values once per serve session while
-they stay the same objects (``Build._document_digest``), as are values a
+they stay the same objects (``PageSignatures._document_digest``), as are values a
 plugin declares ``unchanging``: a plugin must not change a value in place.
 Values that cannot be compared (objects pickle refuses) make the page render
 again, never a stale page. The signatures become "online" only when the build
@@ -53,7 +53,10 @@ import jinja2
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-SETTING = "PORTAL_WARM_REBUILDS"
+from portal import outputs
+from portal.build_state import current
+from portal.rebuild.stamps import file_stamp
+
 # Content attributes that the build's context already covers.
 _SHARED_ATTRIBUTES = {"settings", "_context"}
 # What only the document's own page shows (counted for the documents a page
@@ -73,8 +76,9 @@ _OWN_DOCUMENT = ("article", "page")
 _PER_WRITE_KEYS = {"localsiteurl"}
 
 
-class _Online:
-    """Signatures of the pages of the site now online, and of the build running."""
+class Pages:
+    """A serve session's memory of pages: the signatures of the site now
+    online and of the build running, and the digests kept between builds."""
 
     def __init__(self):
         self.path = None  # the output folder the signatures describe
@@ -84,13 +88,15 @@ class _Online:
         self.reused = 0  # pages of the running build taken from the online site
         self.declared = {}  # id -> value declared ``unchanging`` since the latest Build began
         self.kept = {}  # id -> (value, digest) of unchanging values, from build to build
+        self.document_parts = {}  # source path -> _Parts of the latest build that hashed it
+        self.own_page_digests = {}  # (source path, attribute) -> (value, its digest)
+        self.compiled = {}  # the Jinja options of the build -> _CompiledTemplates
 
 
-_online = _Online()
-
-
-def enabled(settings) -> bool:
-    return bool(settings.get(SETTING))
+def _online() -> Pages | None:
+    """The running build's serve session's pages; None in a one-off build."""
+    session = current().session
+    return session.pages if session is not None else None
 
 
 def commit(output_path: str) -> None:
@@ -100,39 +106,22 @@ def commit(output_path: str) -> None:
     process wrote over since (`invoke build` while `invoke serve` runs) is
     not the one the signature describes, and is rendered again.
     """
+    online = _online()
     pages = {}
-    for relative, signature in _online.pending.items():
+    for relative, signature in online.pending.items():
         # A page linked from the previous site is the same file (a link keeps
         # its identity); only the others are looked at.
-        stamp = (_online.linked.get(relative)
+        stamp = (online.linked.get(relative)
                  or file_stamp(os.path.join(output_path, relative)))
         if stamp is not None:
             pages[relative] = (signature, stamp)
-    _online.path, _online.pages, _online.pending, _online.linked = output_path, pages, {}, {}
-
-
-def file_stamp(path: str):
-    """(mtime, size, inode) of a file, None when it cannot be read: what the
-    caches of `invoke serve` compare to know that a file is still the same."""
-    try:
-        state = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return state.st_mtime_ns, state.st_size, state.st_ino
-
-
-def relative_name(relpath: str) -> str:
-    """An output file's name relative to the site, with "/" (how pages are keyed)."""
-    return os.path.normpath(str(relpath).replace("\\", "/")).replace(os.sep, "/").lstrip("/")
+    online.path, online.pages, online.pending, online.linked = output_path, pages, {}, {}
 
 
 def discard() -> None:
-    _online.pending, _online.linked = {}, {}
-
-
-def reused_count() -> int:
-    """Pages the latest build reused from the online site (tests, benchmark)."""
-    return _online.reused
+    online = _online()
+    if online is not None:
+        online.pending, online.linked = {}, {}
 
 
 def unchanging(*values) -> None:
@@ -143,13 +132,16 @@ def unchanging(*values) -> None:
     ita_catalog hands out the previous build's coverage while its inputs are
     equal; hashing it anew cost 0.3 s of every rebuild at 5,000 documents.
     """
-    for value in values:
-        _online.declared[id(value)] = value
+    online = _online()
+    if online is not None:
+        for value in values:
+            online.declared[id(value)] = value
 
 
 def signature_of(relative: str):
     """Signature of a page the running build wrote, or None."""
-    return _online.pending.get(relative)
+    online = _online()
+    return online.pending.get(relative) if online is not None else None
 
 
 # ---------------------------------------------------------------- signatures
@@ -159,7 +151,7 @@ class _Pickler(pickle.Pickler):
     """Pickles values with every document and URL wrapper replaced by a token.
 
     The documents met are collected: their attributes are hashed once per
-    build (``Build._value_digest``), not once per page that lists them.
+    build (``PageSignatures._value_digest``), not once per page that lists them.
     """
 
     def __init__(self, stream, met, kinds):
@@ -209,11 +201,12 @@ def _pickled(value, kinds: _Kinds | None = None) -> tuple[bytes, list]:
     return stream.getvalue(), met
 
 
-class Build:
+class PageSignatures:
     """Signatures of one build's pages (one instance per writer)."""
 
-    def __init__(self, settings):
-        _online.reused = 0
+    def __init__(self, settings, online: Pages):
+        self.online = online
+        online.reused = 0
         self.settings = settings
         self.digests = {}  # id(value) -> digest, for contents and page values
         self.holding_documents = set()  # ids of values above that hold documents
@@ -223,8 +216,8 @@ class Build:
         self.kinds = _kinds()
         # The values declared unchanging by this build's generators; digests of
         # the others (an earlier build's coverage) are let go.
-        self.unchanging, _online.declared = _online.declared, {}
-        _online.kept = {key: kept for key, kept in _online.kept.items()
+        self.unchanging, online.declared = online.declared, {}
+        online.kept = {key: kept for key, kept in online.kept.items()
                         if self.unchanging.get(key) is kept[0]}
 
     def page_signature(self, name, template, context, options, kwargs):
@@ -239,7 +232,7 @@ class Build:
             hasher.update(self._value_digest(options))
             for key in _OWN_DOCUMENT:
                 if isinstance(kwargs.get(key), Content):
-                    _hash_own_page_values(hasher, kwargs[key])
+                    _hash_own_page_values(hasher, kwargs[key], self.online.own_page_digests)
             return hasher.hexdigest()
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError, OSError):
             return None  # rendered, never stale (OSError: a theme file went while walked)
@@ -264,7 +257,7 @@ class Build:
             return _url_wrapper(value)[1][0].encode()
         key = id(value)
         if key not in self.digests:
-            kept = _online.kept.get(key)
+            kept = self.online.kept.get(key)
             if kept is not None and kept[0] is value:
                 self.digests[key] = kept[1]
             elif isinstance(value, Content):
@@ -287,7 +280,7 @@ class Build:
                 if met:
                     self.holding_documents.add(key)
                 elif self.unchanging.get(key) is value:
-                    _online.kept[key] = (value, self.digests[key])
+                    self.online.kept[key] = (value, self.digests[key])
             self.keep_alive.append(value)
         return self.digests[key]
 
@@ -296,7 +289,7 @@ class Build:
 
         A part whose value is the very object hashed for the same document by
         an earlier build keeps that digest: serve's kept documents share their
-        values with the copies of later builds (front_matter/warm.py), and no
+        values with the copies of later builds (documents.py), and no
         value is changed in place. A document whose parts are all those of the
         earlier build (or equal strings, numbers and days, which receivers
         make anew on every build) keeps its whole digest. A part that holds
@@ -308,7 +301,7 @@ class Build:
             "metadata": {k: v for k, v in getattr(content, "metadata", {}).items()
                          if k not in _OWN_PAGE_METADATA},
         }
-        earlier = _document_parts.get(content.source_path, _Parts({}, {}, None))
+        earlier = self.online.document_parts.get(content.source_path, _Parts({}, {}, None))
         if earlier.whole is not None and all(_same_values(earlier.sections.get(name, {}), values)
                                              for name, values in sections.items()):
             return earlier.whole
@@ -327,7 +320,7 @@ class Build:
                 hasher.update(repr(key).encode() + b"\0" + digest)
         whole = hasher.digest()
         parts = sum(len(values) for values in sections.values())
-        _document_parts[content.source_path] = _Parts(
+        self.online.document_parts[content.source_path] = _Parts(
             sections, lasting, whole if len(lasting) == parts else None)
         return whole
 
@@ -339,8 +332,6 @@ class _Parts(NamedTuple):
     whole: bytes | None  # the document's digest, when no part holds other documents
 
 
-# Serve rebuilds: source path -> _Parts of the latest build that hashed that document.
-_document_parts: dict = {}
 _parts = object()  # marks a part the earlier build did not have
 # Values that receivers make anew on every build (URLs, days), compared by
 # value: equal ones have the same repr. (Not floats: 0.0 == -0.0.)
@@ -379,7 +370,7 @@ def settings_digest(settings) -> bytes | None:
         return None
 
 
-def _hash_own_page_values(hasher, content) -> None:
+def _hash_own_page_values(hasher, content, digests: dict) -> None:
     for name in _OWN_PAGE_ATTRIBUTES:
         value = getattr(content, name, None)
         if isinstance(value, _PLAIN) and not isinstance(value, str):
@@ -387,15 +378,14 @@ def _hash_own_page_values(hasher, content) -> None:
             continue
         # A kept document's copy shares its body and tables (never changed in
         # place) with the earlier builds' copies: hashed once per serve session.
-        earlier = _own_page_digests.get((content.source_path, name))
+        earlier = digests.get((content.source_path, name))
         if earlier is None or earlier[0] is not value:
             data = value.encode() if isinstance(value, str) else _pickled(value)[0]
             earlier = (value, hashlib.blake2b(data, digest_size=20).digest())
-            _own_page_digests[(content.source_path, name)] = earlier
+            digests[(content.source_path, name)] = earlier
         hasher.update(earlier[1])
 
 
-_own_page_digests: dict = {}  # (source path, attribute) -> (value, its digest)
 
 
 def _theme_stamp(theme: str) -> bytes:
@@ -409,12 +399,33 @@ def _theme_stamp(theme: str) -> bytes:
     return "\n".join(entries).encode()
 
 
+class UnchangedPages:
+    """The writer's side of page reuse, for one build: the online file of a
+    page whose signature did not change; in a one-off build, never one."""
+
+    def __init__(self, settings):
+        online = _online()
+        self.signatures = PageSignatures(settings, online) if online is not None else None
+        self.active = self.signatures is not None
+
+    def online_page(self, relative, template, context, options, kwargs) -> str | None:
+        """Path of the online file to link for this write_file call, or None (render it)."""
+        signature = self.signatures.page_signature(relative, template, context, options, kwargs)
+        remember(relative, signature)
+        return online_copy(relative, signature)
+
+    def link(self, relative: str, online: str, path: str) -> None:
+        link_or_copy(relative, online, path)
+        self.signatures.online.reused += 1
+
+
 def online_copy(relative: str, signature) -> str | None:
     """Path of the online file ``relative`` when it was written with ``signature``."""
-    online = _online.pages.get(relative)
+    pages = _online()
+    online = pages.pages.get(relative) if pages is not None else None
     if signature is None or online is None or online[0] != signature:
         return None
-    path = os.path.join(_online.path, relative)
+    path = os.path.join(pages.path, relative)
     return path if file_stamp(path) == online[1] else None
 
 
@@ -430,7 +441,8 @@ def link_or_copy(relative: str, online: str, path: str) -> None:
     """
     try:
         _in_its_folder(lambda: os.link(online, path), path)
-        _online.linked[relative] = _online.pages[relative][1]
+        online_pages = _online()
+        online_pages.linked[relative] = online_pages.pages[relative][1]
     except OSError:
         shutil.copyfile(online, path)
 
@@ -455,10 +467,10 @@ def write_bytes(settings, relative: str, data: bytes) -> None:
     writing, and a rebuild writes thousands of unchanged exports.
     """
     path = os.path.join(settings["OUTPUT_PATH"], relative)
-    if not enabled(settings):
+    if _online() is None:
         _write_new(path, data)
         return
-    relative = relative_name(relative)
+    relative = outputs.relative_name(relative)
     digest = b"bytes:" + hashlib.blake2b(data, digest_size=20).digest()  # never a page's
     remember(relative, digest)
     if os.path.lexists(path):
@@ -477,11 +489,7 @@ def _write_new(path: str, data: bytes) -> None:
 
 def remember(relative: str, signature) -> None:
     if signature is not None:
-        _online.pending[relative] = signature
-
-
-def count_reused() -> None:
-    _online.reused += 1
+        _online().pending[relative] = signature
 
 
 # ---------------------------------------------------------------- templates
@@ -506,11 +514,9 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-_compiled: dict = {}  # the Jinja options of the build -> _CompiledTemplates
-
-
 def keep_compiled_templates(generator) -> None:
     """generator_init: in serve rebuilds, templates are not compiled again (0.3 s)."""
-    if enabled(generator.settings):
+    online = _online()
+    if online is not None:
         options = repr(sorted(generator.settings.get("JINJA_ENVIRONMENT", {}).items()))
-        generator.env.bytecode_cache = _compiled.setdefault(options, _CompiledTemplates())
+        generator.env.bytecode_cache = online.compiled.setdefault(options, _CompiledTemplates())

@@ -1,4 +1,4 @@
-"""Documents kept between the builds of `invoke serve` (PORTAL_WARM_REBUILDS).
+"""Documents kept between the builds of `invoke serve` (a ``rebuild.Session``).
 
 On every build Pelican makes a content object of each Markdown file: our
 reader's parse (cached by the reader in serve mode), Pelican's metadata
@@ -10,7 +10,7 @@ an earlier build made, when
 * the reader's cache still holds the very parse the object was made from:
   the file, its attachments, the other files of its folder (table files), the
   ITA catalogs and the reader's settings are unchanged (``unchanged_parse``);
-* every setting is as it was (``reuse.settings_digest``);
+* every setting is as it was (``pages.settings_digest``);
 * making it reported no content error: errors are reported on every build,
   so a document with an error is made again each time.
 
@@ -22,10 +22,13 @@ on nothing but the document and the settings. It is a shallow copy (its
 own attribute dictionary and metadata dictionary): receivers may set
 attributes and metadata keys, as every plugin and Pelican do, but must never
 change a document's value in place (append to its list of signatories), or
-the kept object would change with it. Pelican's caching
-generators ask ``get_cached_data(path)`` before reading a file and give the
-new object to ``cache_data(path, content)``: the hooks of Pelican's own
-content cache (which pickles to disk) are served from memory here.
+the kept object would change with it.
+
+Pelican's caching generators ask ``get_cached_data(path)`` before reading a
+file and give the new object to ``cache_data(path, content)``: the methods of
+Pelican's own content cache (which pickles to disk). ``KeepsDocuments``
+overrides them in subclasses of Pelican's generators (site_build uses them)
+to serve the cache from the session's memory.
 """
 
 from __future__ import annotations
@@ -35,63 +38,76 @@ import weakref
 from typing import NamedTuple
 
 from portal import content_errors
-from portal.site_integrity import reuse
+from portal.build_state import current
+from portal.rebuild import pages
 
 
 class _Kept(NamedTuple):
     parse: tuple  # the reader's cached parse the object was made from
-    settings: bytes  # reuse.settings_digest of the build that made it
+    settings: bytes  # pages.settings_digest of the build that made it
     content: object  # a copy taken right after it was made
 
 
-_KEPT: dict = {}  # absolute source path -> _Kept
-# This build's newly made documents -> their copies in _KEPT.
-_copies: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_reused = [0]  # documents the latest build took from _KEPT (tests, benchmark)
+class Documents:
+    """A serve session's documents, kept from build to build."""
+
+    def __init__(self):
+        self.kept: dict = {}  # absolute source path -> _Kept
+        # The running build's newly made documents -> their copies in ``kept``.
+        self.copies: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self.reused = 0  # documents the latest build took from ``kept`` (tests, benchmark)
 
 
-def keep_documents(generator) -> None:
-    """article_generator_init / page_generator_init: serve mode's document cache."""
-    if not reuse.enabled(generator.settings):
-        return
-    documents = _Documents(generator)
-    generator.get_cached_data = documents.get
-    generator.cache_data = documents.keep
+class KeepsDocuments:
+    """Mixin for Pelican's article and page generators: in serve rebuilds, a
+    document whose inputs did not change is a copy of the one an earlier
+    build made (see the module's docstring); otherwise Pelican's own cache."""
+
+    def get_cached_data(self, filename, default=None):
+        view = self._kept_documents()
+        if view is None:
+            return super().get_cached_data(filename, default)
+        return view.get(filename, default)
+
+    def cache_data(self, filename, data):
+        view = self._kept_documents()
+        if view is None:
+            return super().cache_data(filename, data)
+        return view.keep(filename, data)
+
+    def _kept_documents(self):
+        if "_kept_view" not in self.__dict__:
+            session = current().session
+            self._kept_view = _View(self, session.documents) if session is not None else None
+        return self._kept_view
 
 
 def keep_urls(content) -> None:
     """front_matter.fix_urls: a new document's URL and output file go with its
     kept copy, so that later builds need not format them again (a template
     expansion and a relative path each)."""
-    kept = _copies.get(content)
+    session = current().session
+    kept = session.documents.copies.get(content) if session is not None else None
     if kept is not None:
         kept.override_url = content.override_url
         kept.override_save_as = content.override_save_as
 
 
-def reset(*_args) -> None:
-    """initialized: a new build starts counting."""
-    _reused[0] = 0
+class _View:
+    """One generator's view of the session's documents during one build."""
 
-
-def reused_count() -> int:
-    return _reused[0]
-
-
-class _Documents:
-    """One generator's view of ``_KEPT`` during one build."""
-
-    def __init__(self, generator):
+    def __init__(self, generator, documents: Documents):
         self.generator = generator
-        self.settings = reuse.settings_digest(generator.settings)
+        self.documents = documents
+        self.settings = pages.settings_digest(generator.settings)
         self.errors_before = {}  # path -> content_errors.count() before it was read
 
     def get(self, filename, default=None):
         path = os.path.abspath(os.path.join(self.generator.path, filename))
-        kept = _KEPT.get(path)
+        kept = self.documents.kept.get(path)
         if (kept is not None and self.settings is not None and kept.settings == self.settings
                 and self._unchanged_parse(path) is kept.parse):
-            _reused[0] += 1
+            self.documents.reused += 1
             return self._copy(kept.content)
         self.errors_before[path] = content_errors.count()
         return default
@@ -101,13 +117,15 @@ class _Documents:
         parse = self._unchanged_parse(path)
         clean = content_errors.count() == self.errors_before.pop(path, None)
         if parse is None or self.settings is None or not clean:
-            _KEPT.pop(path, None)
+            self.documents.kept.pop(path, None)
             return
         kept = _shallow_copy(content)
         kept.metadata = dict(content.metadata)
-        kept.settings = kept._context = None  # not this build's: its whole context would stay
-        _KEPT[path] = _Kept(parse, self.settings, kept)
-        _copies[content] = kept
+        # Pelican's Content keeps the context in a private attribute, which no
+        # public API sets: the kept copy must not hold this build's context.
+        kept.settings = kept._context = None
+        self.documents.kept[path] = _Kept(parse, self.settings, kept)
+        self.documents.copies[content] = kept
 
     def _unchanged_parse(self, path):
         """FrontMatterReader.unchanged_parse of ``path``; None for another reader."""
@@ -120,7 +138,7 @@ class _Documents:
         fresh = _shallow_copy(content)
         fresh.metadata = dict(content.metadata)  # git_dates adds to it
         fresh.settings = self.generator.settings
-        fresh._context = self.generator.context
+        fresh._context = self.generator.context  # private, see keep()
         return fresh
 
 
