@@ -20,7 +20,7 @@ from portal import site_build
 CONTENT = Path(ROOT) / "content"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def built_example() -> Path:
     """Output folder of a real build of content/ with the development settings."""
     parent = tempfile.mkdtemp(prefix="example-site-")

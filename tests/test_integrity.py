@@ -85,8 +85,8 @@ def test_a_plugin_output_that_collides_with_a_page_is_reported(site):
 
     plugin.register = lambda: signals.all_generators_finalized.connect(claim_file)
     site.add({"pages/a.md": document(title="ก", type="page", slug="announcement")})
-    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format", "portal.front_matter",
-                                 "portal.site_integrity", plugin])
+    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format",
+                                 "portal.front_matter", "portal.site_integrity", plugin])
     assert not result.ok
     assert "data/ita/2569.yaml:3: หน้าข้อ ITA เขียนไฟล์ announcement/index.html ซ้ำกับ" \
         in result.message, result.message
@@ -160,8 +160,8 @@ def test_a_published_document_whose_page_was_not_written(site):
 
     plugin.register = lambda: signals.article_writer_finalized.connect(lose_page)
     site.add(GOOD)
-    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format", "portal.front_matter",
-                                 "portal.site_integrity", plugin])
+    result = site.build(PLUGINS=["portal.content_errors", "portal.thai_format",
+                                 "portal.front_matter", "portal.site_integrity", plugin])
     assert not result.ok
     assert ("documents/good.md:4: เอกสารนี้ไม่มีหน้าเว็บ documents/announcement-2568-099/index.html"
             in result.message), result.message
@@ -179,7 +179,8 @@ def test_files_in_the_images_folder_are_published(site):
     # included, and any file in content/images stopped the build with a traceback.
     site.add(GOOD)
     site.add({"images/ตราหน่วยงาน.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 20,
-              "documents/a.md": announcement(slug="a-1", body="![ตรา]({static}/images/ตราหน่วยงาน.png)")})
+              "documents/a.md": announcement(slug="a-1",
+                                            body="![ตรา]({static}/images/ตราหน่วยงาน.png)")})
     result = site.build()
     assert result.ok, result.message
     assert (site.output / "images" / "ตราหน่วยงาน.png").read_bytes().startswith(b"\x89PNG")

@@ -1,12 +1,13 @@
-"""`invoke serve` re-reads only what changed (PORTAL_WARM_REBUILDS), and never shows a stale page."""
+"""`invoke serve` re-reads only what changed (PORTAL_WARM_REBUILDS), and never shows a stale
+page."""
 
 import os
 import shutil
 import time
 
 import pytest
-
 from conftest import ROOT, announcement
+
 from portal.site_integrity import reuse
 
 WARM = {reuse.SETTING: True}
@@ -96,7 +97,8 @@ def parsed(monkeypatch):
 
 
 def test_only_the_changed_document_is_parsed_again(site, parsed):
-    site.add({"documents/a.md": announcement(slug="a-1"), "documents/b.md": announcement(slug="b-1")})
+    site.add({"documents/a.md": announcement(slug="a-1"),
+              "documents/b.md": announcement(slug="b-1")})
     assert site.build(**WARM).ok
     assert sorted(parsed) == ["a.md", "b.md"]
     parsed.clear()

@@ -13,14 +13,14 @@ import weakref
 import zoneinfo
 
 import pytest
-from pelican import signals
-
-from portal import search
-from portal import site_build
 from conftest import DEV_SETTINGS, ROOT, announcement
+from pelican import signals
+from test_read_cache import WARM, table_file, touch_later
+
+from portal import search, site_build
 from portal.front_matter import warm
 from portal.site_integrity import reuse
-from test_read_cache import WARM, table_file, touch_later
+
 # The search bundle is Pagefind's: test_search checks it.
 VARIES = ("pagefind/",)
 
@@ -93,7 +93,7 @@ def test_the_first_edit_of_an_old_document_renders_only_its_own_page(site, tmp_p
         "documents/a.md": announcement(slug="a-1", title="ประกาศฉบับหนึ่ง"),
         "documents/b.md": announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568"),
     })
-    long_ago = datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.timezone.utc).timestamp()
+    long_ago = datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.UTC).timestamp()
     for name in ("documents/a.md", "documents/b.md"):
         os.utime(site.content / name, (long_ago, long_ago))
     assert site.build(**WARM).ok

@@ -14,7 +14,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT
 from table_html import body_rows, table, tables, texts
 
@@ -263,7 +262,8 @@ def test_a_wrong_subtotal_in_a_project_table_fails_the_build(site):
     shutil.rmtree(site.content / "documents" / "2566")
     _fails_with(
         site, "projects-housing.table.yaml",
-        'budget_2567: "๑,๔๐๐,๐๐๐"\n      budget_2568', 'budget_2567: "๑,๐๔๐,๐๐๐"\n      budget_2568',
+        'budget_2567: "๑,๔๐๐,๐๐๐"\n      budget_2568',
+        'budget_2567: "๑,๐๔๐,๐๐๐"\n      budget_2568',
         "ยอดรวมแถว \"รวม\" (แถวที่ 2) คอลัมน์ \"งบประมาณ / ๒๕๖๗ (บาท)\" ในตาราง "
         "\"(๑) แผนงานเคหะและชุมชน\" ไม่ตรง: เขียนไว้ ๑,๐๔๐,๐๐๐ แต่ผลรวมของแถวคือ ๑,๔๐๐,๐๐๐",
     )
