@@ -25,8 +25,7 @@ import random
 import shutil
 import subprocess
 
-from portal import ita_catalog
-from portal import thai_format
+from portal import ita_catalog, thai_format
 
 DIVISIONS = ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา ศาสนาและวัฒนธรรม",
              "กองสาธารณสุขและสิ่งแวดล้อม", "กองยุทธศาสตร์และงบประมาณ", "กองสวัสดิการสังคม")

@@ -127,7 +127,8 @@ def _run_ours(corpus: str, output: str, plugins=None, session=None, search_later
 def _edit(corpus: str, tree: str, nth: int = 0) -> tuple[str, str]:
     """Append a paragraph to the ``nth`` document after the middle one; returns
     (path, old text)."""
-    listing = json.load(open(os.path.join(corpus, "documents.json"), encoding="utf-8"))
+    with open(os.path.join(corpus, "documents.json"), encoding="utf-8") as handle:
+        listing = json.load(handle)
     path = listing[len(listing) // 2 + nth]
     if tree == "plain":
         path = path.replace(os.sep + "portal" + os.sep, os.sep + "plain" + os.sep)
@@ -175,13 +176,14 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
             figures["search_after"] = (time.monotonic() - started, _cpu_seconds() - cpu)
         finally:
             for path, old in edits:
-                open(path, "w", encoding="utf-8").write(old)
+                with open(path, "w", encoding="utf-8") as handle:
+                    handle.write(old)
     elif mode == "ours-nosearch":
         from portal import site_build
 
         plugins = site_build.load_settings(SETTINGS)["PLUGINS"]
-        figures["seconds"], figures["cpu"] = _run_ours(corpus, output,
-                                                       [p for p in plugins if "search" not in str(p)])
+        without_search = [p for p in plugins if "search" not in str(p)]
+        figures["seconds"], figures["cpu"] = _run_ours(corpus, output, without_search)
     elif mode == "plain-full":
         figures["seconds"], figures["cpu"] = _run_plain(
             _plain_settings(corpus, output, cache=False))
@@ -193,7 +195,8 @@ def child(mode: str, corpus: str, output: str, profile: str = "") -> dict:
         try:
             figures["seconds"], figures["cpu"] = _run_plain(settings)
         finally:
-            open(path, "w", encoding="utf-8").write(old)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(old)
     else:
         raise SystemExit(f"unknown mode {mode}")
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -230,12 +233,13 @@ def machine() -> str:
 
     model = "unknown"
     try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-        memory = next(line.split()[1] for line in open("/proc/meminfo")
-                      if line.startswith("MemTotal"))
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as handle:
+            memory = next(line.split()[1] for line in handle if line.startswith("MemTotal"))
         memory = f"{int(memory) / 1024 / 1024:.1f} GiB"
     except OSError:
         memory = "unknown"
@@ -246,13 +250,15 @@ def machine() -> str:
 
 def measure(count: int, work: str, profile: str = "", repeat: int = 3) -> dict:
     import corpus as corpus_module
+
     from portal import site_build
 
     folder = os.path.join(work, f"corpus-{count}")
     shutil.rmtree(folder, ignore_errors=True)
     started = time.monotonic()
     written = corpus_module.write(folder, count, os.path.join(ROOT, "data", "ita"))
-    json.dump(written["documents"], open(os.path.join(folder, "documents.json"), "w"))
+    with open(os.path.join(folder, "documents.json"), "w") as handle:
+        json.dump(written["documents"], handle)
     committed = corpus_module.commit(folder)
     result = {"docs": count, "corpus_seconds": time.monotonic() - started, "git": committed}
     outputs = {name: os.path.join(folder, f"out-{name}") for name in ("ours", "plain")}
@@ -347,6 +353,11 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _save(results: list[dict], path: str) -> None:
+    with open(path, "w") as handle:
+        json.dump(results, handle, indent=1)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, action="append")
@@ -369,9 +380,9 @@ def main(argv=None):
         profile = f"{args.profile}.{count}" if args.profile else ""
         results.append(measure(count, work, profile, max(1, args.repeat)))
         if args.json:  # after each N, so that a long run keeps what it measured
-            json.dump(results, open(args.json, "w"), indent=1)
+            _save(results, args.json)
     if args.json:
-        json.dump(results, open(args.json, "w"), indent=1)
+        _save(results, args.json)
     print(report(results))
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

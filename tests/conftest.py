@@ -2,15 +2,16 @@
 
 import os
 import re
+import shutil
+import subprocess
 import sys
 import textwrap
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
 from portal import rebuild, site_build
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEV_SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 
@@ -41,7 +42,8 @@ CHROMIUM_ARGS = [
 def browser():
     """One chromium for the whole run: Playwright's sync API cannot run twice at once."""
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/bootstrap` (Debian package chromium)")
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/bootstrap` "
+                    "(Debian package chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -92,6 +94,29 @@ class Site:
 @pytest.fixture
 def site(tmp_path):
     return Site(tmp_path)
+
+
+# What the staff commands need of this repository, for the `repo` fixture.
+COPIED = ("tasks.py", "pelicanconf.py", "publishconf.py", "portal", "theme", "data", "content")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A copy of this repository's commands, settings, code and content, for `invoke`."""
+    for name in COPIED:
+        source = os.path.join(ROOT, name)
+        if os.path.isdir(source):
+            shutil.copytree(source, tmp_path / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    return tmp_path
+
+
+def invoke(repo, *args):
+    """Run a staff command (`invoke check`, ...) in `repo`, as staff run it."""
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=repo,
+                          capture_output=True, text=True, timeout=300)
 
 
 def built_then_failed(site, good: dict, files: dict, **overrides):

@@ -1,12 +1,11 @@
-"""The real example content (content/), built once per test run, and a small HTML reader.
+"""The real example content (content/), built once per test run, and helpers to read its text.
 
 Seed tests import from here instead of sharing a conftest fixture, so that they
-check the pages staff would publish, not a copy of them.
+check the pages staff would publish, not a copy of them. Tables are read with table_html.
 """
 
 import atexit
 import functools
-import html
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ from portal import site_build
 CONTENT = Path(ROOT) / "content"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def built_example() -> Path:
     """Output folder of a real build of content/ with the development settings."""
     parent = tempfile.mkdtemp(prefix="example-site-")
@@ -78,99 +77,3 @@ class _Text(HTMLParser):
 
     def handle_data(self, data):
         self.parts.append(data)
-
-
-class Cell:
-    """One th/td: its tag, attributes, visible text, and its inner markup (tags without attributes)."""
-
-    def __init__(self, tag, attrs):
-        self.tag = tag
-        self.attrs = dict(attrs)
-        self.parts = []  # text and bare tags, for .markup
-        self.spoken = []  # aria-label / title values inside the cell
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(p for p in self.parts if not p.startswith("\0")).split())
-
-    @property
-    def markup(self) -> str:
-        return " ".join("".join(p.lstrip("\0") for p in self.parts).split())
-
-    def span(self, name) -> int:
-        return int(self.attrs.get(name) or 1)
-
-    def __repr__(self):
-        return f"<{self.tag} {self.attrs} {self.text!r}>"
-
-
-class Table:
-    def __init__(self, attrs):
-        self.attrs = dict(attrs)
-        self.caption = ""
-        self.head = []  # rows of Cells
-        self.body = []  # rows of Cells (every tbody, and rows outside thead)
-
-
-class _Tables(HTMLParser):
-    INLINE = {"u", "strong", "b", "em", "i", "li", "ul", "ol", "p"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tables, self.stack = [], []
-        self.section = None
-        self.cell = None
-        self.in_caption = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "table":
-            self.stack.append(Table(attrs))
-            self.tables.append(self.stack[-1])
-        elif not self.stack:
-            return
-        elif tag == "caption":
-            self.in_caption = True
-        elif tag in ("thead", "tbody", "tfoot"):
-            self.section = tag
-        elif tag == "tr":
-            rows = self.stack[-1].head if self.section == "thead" else self.stack[-1].body
-            rows.append([])
-        elif tag in ("th", "td"):
-            self.cell = Cell(tag, attrs)
-            rows = self.stack[-1].head if self.section == "thead" else self.stack[-1].body
-            rows[-1].append(self.cell)
-        elif self.cell is not None:
-            values = dict(attrs)
-            for name in ("aria-label", "title"):
-                if values.get(name):
-                    self.cell.spoken.append(values[name])
-            if tag in self.INLINE:
-                self.cell.parts.append(f"\0<{tag}>")
-
-    def handle_endtag(self, tag):
-        if not self.stack:
-            return
-        if tag == "table":
-            self.stack.pop()
-        elif tag == "caption":
-            self.in_caption = False
-        elif tag in ("thead", "tbody", "tfoot"):
-            self.section = None
-        elif tag in ("th", "td"):
-            self.cell = None
-        elif self.cell is not None and tag in self.INLINE:
-            self.cell.parts.append(f"\0</{tag}>")
-
-    def handle_data(self, data):
-        if self.in_caption:
-            self.stack[-1].caption += data
-        elif self.cell is not None:
-            self.cell.parts.append(data)
-
-
-def tables_in(page: str) -> list:
-    parser = _Tables()
-    parser.feed(page)
-    for table in parser.tables:
-        table.caption = " ".join(html.unescape(table.caption).split())
-    return parser.tables

@@ -3,8 +3,7 @@
 import os
 
 import pytest
-
-from conftest import announcement, document
+from conftest import announcement
 
 GOOD = {"documents/good.md": announcement(slug="announcement-2568-099")}
 
@@ -110,7 +109,7 @@ CASES = {
     "anchors repeated into millions of values": (
         {"documents/a.md": "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
                            + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n"
-                                     for p, n in zip("abcdefg", "bcdefgh"))
+                                     for p, n in zip("abcdefg", "bcdefgh", strict=True))
                            + "---\n"},
         "documents/a.md:", "ข้อมูลมีมากกว่า 50,000 ค่า",
     ),
@@ -177,7 +176,8 @@ def test_all_errors_of_a_run_are_reported_at_once(site):
     assert len(result.errors) == 3
     assert "พบข้อผิดพลาด 3 รายการ" in result.message
     lines = [line for line in result.message.splitlines() if ".md:" in line]
-    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in lines] == ["a.md:3", "b.md:5", "c.md:7"]
+    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in lines] == [
+        "a.md:3", "b.md:5", "c.md:7"]
 
 
 def test_failed_first_build_leaves_no_output_at_all(site):

@@ -87,7 +87,8 @@ def test_information_page_and_home_listing(site):
 def test_fiscal_year_is_derived_from_the_date_across_1_october(site):
     site.add({"documents/a.md": announcement(date="1 ตุลาคม 2568")})
     assert site.build().ok
-    assert "<dt>ปีงบประมาณ</dt><dd>๒๕๖๙</dd>" in site.read("documents/announcement-2568-001/index.html")
+    page = site.read("documents/announcement-2568-001/index.html")
+    assert "<dt>ปีงบประมาณ</dt><dd>๒๕๖๙</dd>" in page
 
 
 def test_multi_year_plan_keeps_its_span(site):

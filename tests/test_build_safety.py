@@ -16,8 +16,7 @@ import sys
 import textwrap
 
 import pytest
-
-from conftest import DEV_SETTINGS, ROOT, announcement
+from conftest import DEV_SETTINGS, announcement
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
 PAGE = "documents/announcement-2568-001/index.html"
@@ -212,8 +211,9 @@ def test_work_folders_of_a_live_process_are_kept_until_it_dies(site):
 
 
 def test_the_spare_of_invoke_serve_survives_a_build_of_another_process(site):
-    from portal.site_build import settle
     from test_read_cache import WARM, touch_later
+
+    from portal.site_build import settle
 
     site.add({"documents/a.md": announcement(title="ประกาศรุ่น 1")})
     assert site.build(**WARM).ok

@@ -1,33 +1,12 @@
 """The staff commands, run as staff run them, on a copy of this repository."""
 
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
-
-from conftest import ROOT, announcement, write_files
-
-COPIED = ("tasks.py", "pelicanconf.py", "publishconf.py", "portal", "theme", "data", "content")
-
-
-@pytest.fixture
-def repo(tmp_path):
-    for name in COPIED:
-        source = os.path.join(ROOT, name)
-        if os.path.isdir(source):
-            shutil.copytree(source, tmp_path / name,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
-
-
-def invoke(repo, *args):
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=repo,
-                          capture_output=True, text=True, timeout=300)
+from conftest import announcement, invoke, write_files
 
 
 def test_check_passes_on_the_example_content(repo):

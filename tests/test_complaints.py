@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, Site, document
@@ -70,6 +71,11 @@ def built(tmp_path_factory):
     site, result, _ = build_with(tmp_path_factory.mktemp("complaints"))
     assert result.ok, result.message
     return site
+
+
+def squeeze(value: str) -> str:
+    """``value`` without any whitespace: Thai lines wrap between words."""
+    return re.sub(r"\s+", "", value)
 
 
 def in_order(text: str, needles) -> None:
@@ -211,29 +217,32 @@ def test_printable_form_page_has_the_labels_and_dotted_fill_in_spaces(built):
     widths = built.read("complaints/form/form-widths.css")
     assert ".complaint-form .blank.w6 { width: 6ch; }" in widths
     assert re.search(r'<link rel="stylesheet" href="[./]*/complaints/form/form-widths.css">', page)
-    css = open(os.path.join(ROOT, "theme", "static", "css", "complaints.css"), encoding="utf-8").read()
+    css = Path(ROOT, "theme", "static", "css", "complaints.css").read_text(encoding="utf-8")
     assert "dotted" in css and "@media print" in css and "size: A4" in css
 
 
 def test_download_links_show_type_and_size(built):
     for page_path in ("complaints/index.html", "complaints/form/index.html"):
         page = built.read(page_path)
-        for extension, kind, title in (("pdf", "PDF", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ"),
-                                       ("docx", "DOCX", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ (แก้ไขได้)")):
-            size = thai_format.file_size(os.path.getsize(built.output / f"complaints/form/complaint-form.{extension}"))
-            assert re.search(rf'<a href="[./]*complaints/form/complaint-form\.{extension}" download>'
-                             + re.escape(f"{title}</a> ({kind}, {size})"), page), (page_path, kind)
+        for extension, kind, title in (
+                ("pdf", "PDF", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ"),
+                ("docx", "DOCX", "แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ (แก้ไขได้)")):
+            form = built.output / f"complaints/form/complaint-form.{extension}"
+            size = thai_format.file_size(os.path.getsize(form))
+            assert re.search(rf'<a href="[./]*complaints/form/complaint-form\.{extension}" '
+                             "download>" + re.escape(f"{title}</a> ({kind}, {size})"),
+                             page), (page_path, kind)
 
 
 def test_docx_is_an_editable_a4_form_with_the_labels_in_order_and_dotted_tabs(built):
     import zipfile
 
     with zipfile.ZipFile(built.output / "complaints/form/complaint-form.docx") as archive:
-        assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(archive.namelist())
+        parts = {"[Content_Types].xml", "_rels/.rels", "word/document.xml"}
+        assert parts <= set(archive.namelist())
         document = archive.read("word/document.xml").decode("utf-8")
     assert '<w:pgSz w:w="11906" w:h="16838"/>' in document  # A4 in twentieths of a point
     text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document))
-    squeeze = lambda value: re.sub(r"\s+", "", value)  # noqa: E731
     in_order(squeeze(text), [squeeze(label) for label in FORM_LABELS])
     assert document.count('w:leader="dot"') >= 30
 
@@ -252,7 +261,6 @@ def test_pdf_is_one_a4_page_with_the_font_embedded_and_thai_text_in_order(built)
     for word in ("การทุจริต", "ตำบลตัวอย่าง", "ดำเนินการ", "ผู้ร้อง", "อยู่บ้านเลขที่", "ทั้งนี้"):
         assert word in text, word
     # Lines wrap between Thai words, so compare without line breaks and spaces.
-    squeeze = lambda value: re.sub(r"\s+", "", value)  # noqa: E731
     in_order(squeeze(text), [squeeze(label) for label in FORM_LABELS])
 
 
@@ -273,7 +281,8 @@ def test_pdf_renders_to_png_for_a_person_to_look_at(built):
 
 def test_thai_text_breaks_between_words_and_not_inside_brackets():
     if not linebreak.available():
-        pytest.fail("libthai is missing: install the Debian packages in scripts/debian-packages.txt")
+        pytest.fail("libthai is missing: "
+                    "install the Debian packages in scripts/debian-packages.txt")
     pieces = linebreak.pieces("มีความประสงค์ขอร้องเรียน (ถ้ามี) ได้แก่")
     assert "".join(pieces) == "มีความประสงค์ขอร้องเรียน (ถ้ามี) ได้แก่"
     assert pieces[:3] == ["มี", "ความ", "ประสงค์"]

@@ -9,9 +9,9 @@ import socket
 import subprocess
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
-
 from conftest import PUBLISH_SETTINGS, ROOT, announcement, deployed_csp
 
 DEPLOY = os.path.join(ROOT, "deploy")
@@ -21,8 +21,8 @@ HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy
 
 
 def test_both_configurations_send_the_same_strict_policy():
-    nginx = open(os.path.join(DEPLOY, "nginx.conf"), encoding="utf-8").read()
-    apache = open(os.path.join(DEPLOY, "apache.conf"), encoding="utf-8").read()
+    nginx = Path(DEPLOY, "nginx.conf").read_text(encoding="utf-8")
+    apache = Path(DEPLOY, "apache.conf").read_text(encoding="utf-8")
     policy = deployed_csp("nginx")
     assert policy == deployed_csp("apache")
     assert "unsafe-inline" not in policy and "'unsafe-eval'" not in policy
@@ -68,7 +68,7 @@ def nginx(site, tmp_path):
     (site.output / "documents/announcement-2568-001/t1.json").write_text('{"a": 1}')
     (site.output / "theme/font.woff2").write_bytes(b"wOF2")
 
-    server = open(os.path.join(DEPLOY, "nginx.conf"), encoding="utf-8").read()
+    server = Path(DEPLOY, "nginx.conf").read_text(encoding="utf-8")
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
     server = server.replace("/var/www/ita-portal/", f"{site.output}/")
     assert f"127.0.0.1:{port}" in server and str(site.output) in server
@@ -96,10 +96,12 @@ def nginx(site, tmp_path):
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
                 break
-            except OSError:
+            except OSError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    log = (prefix / "error.log").read_text() if (prefix / "error.log").exists() else ""
-                    raise AssertionError(f"nginx did not start: {process.stdout.read()} {log}")
+                    error_log = prefix / "error.log"
+                    log = error_log.read_text() if error_log.exists() else ""
+                    raise AssertionError(
+                        f"nginx did not start: {process.stdout.read()} {log}") from error
                 time.sleep(0.1)
         yield port
     finally:

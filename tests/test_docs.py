@@ -3,10 +3,10 @@
 import os
 import re
 
+from conftest import ROOT
+
 from portal.front_matter import scaffold
 from portal.front_matter.schema import DOCUMENT_TYPES, FIELDS
-
-from conftest import ROOT
 
 
 def test_staff_guide_is_up_to_date():

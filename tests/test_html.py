@@ -1,4 +1,5 @@
-"""Valid and safe HTML: the Nu validator on every page, escaping, and a CSP without 'unsafe-inline'."""
+"""Valid and safe HTML: the Nu validator on every page, escaping, and a CSP without
+'unsafe-inline'."""
 
 import glob
 import html
@@ -7,11 +8,12 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+from conftest import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, Site, document
 
 from portal import site_build
-from conftest import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, Site, document
 
 JAVA = shutil.which("java")
 # A string that would run if any field were printed unescaped, inside an element
@@ -97,7 +99,7 @@ def test_every_page_passes_the_nu_html_validator(built_sites):
 
 def test_text_from_front_matter_is_always_escaped(built_sites):
     for output in built_sites[1:]:
-        page = open(f"{output}/documents/memo-2568-001/index.html", encoding="utf-8").read()
+        page = Path(f"{output}/documents/memo-2568-001/index.html").read_text(encoding="utf-8")
         assert "<script>alert" not in page and "<b onmouseover" not in page
         for label in ("ชื่อเรื่อง", "หน่วยงาน", "กอง", "ที่", "เรื่อง", "เรียน", "ชื่อ",
                       "ตำแหน่ง", "แทน", "ไฟล์", "แก้ไข"):
@@ -105,10 +107,10 @@ def test_text_from_front_matter_is_always_escaped(built_sites):
         # the summary, in the description attribute, cannot close the attribute
         description = re.search(r'<meta name="description" content="([^"]*)">', page)[1]
         assert "สรุป" in html.unescape(description)
-        index = open(f"{output}/index.html", encoding="utf-8").read()
+        index = Path(f"{output}/index.html").read_text(encoding="utf-8")
         assert "<script>alert" not in index
         assert f"ชื่อเรื่อง &#34;&#39;&gt;{ESCAPED}" in index
-        about = open(f"{output}/about/index.html", encoding="utf-8").read()
+        about = Path(f"{output}/about/index.html").read_text(encoding="utf-8")
         assert f"เกี่ยวกับเรา &#34;&#39;&gt;{ESCAPED}" in about  # also in the menu of every page
         assert "<script>alert" not in about
 
@@ -131,7 +133,7 @@ def test_templates_have_no_inline_script_or_style():
     found = []
     for path in glob.glob(os.path.join(ROOT, "theme", "templates", "**", "*.html"),
                           recursive=True):
-        text = open(path, encoding="utf-8").read()
+        text = Path(path).read_text(encoding="utf-8")
         found += [f"{os.path.relpath(path, ROOT)}: {what}" for what in inline_code(text)]
     assert found == [], "\n".join(found)
 
@@ -139,7 +141,7 @@ def test_templates_have_no_inline_script_or_style():
 def test_built_pages_have_no_inline_script_or_style_and_no_other_host(built_sites):
     found = []
     for path in pages(built_sites):
-        text = open(path, encoding="utf-8").read()
+        text = Path(path).read_text(encoding="utf-8")
         # the escaped test string is text, not code: drop it before looking
         text = text.replace(ESCAPED, "").replace("&lt;b onmouseover=x&gt;", "")
         found += [f"{path}: {what}" for what in inline_code(text)]

@@ -179,7 +179,8 @@ def test_files_in_the_images_folder_are_published(site):
     # included, and any file in content/images stopped the build with a traceback.
     site.add(GOOD)
     site.add({"images/ตราหน่วยงาน.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 20,
-              "documents/a.md": announcement(slug="a-1", body="![ตรา]({static}/images/ตราหน่วยงาน.png)")})
+              "documents/a.md": announcement(slug="a-1",
+                                            body="![ตรา]({static}/images/ตราหน่วยงาน.png)")})
     result = site.build()
     assert result.ok, result.message
     assert (site.output / "images" / "ตราหน่วยงาน.png").read_bytes().startswith(b"\x89PNG")

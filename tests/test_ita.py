@@ -6,8 +6,7 @@ import json
 import re
 import shutil
 
-from conftest import PUBLISH_SETTINGS, document, write_files
-from test_commands import invoke, repo  # noqa: F401  (repo is a fixture)
+from conftest import PUBLISH_SETTINGS, document, invoke, write_files
 
 SUB_PATH_SITE = "https://example.go.th/ita-portal"
 
@@ -281,7 +280,7 @@ CURRENT_ITEMS = [n for n in range(1, 27) if n not in (7, 12, 14, 18, 22, 24, 26)
 PREVIOUS_ITEMS = [7, 12, 14, 18, 22, 24, 26]
 
 
-def test_check_ita_prints_the_coverage_and_strict_fails_until_complete(repo):  # noqa: F811
+def test_check_ita_prints_the_coverage_and_strict_fails_until_complete(repo):
     # Only this test's documents, whatever example content the repository holds.
     shutil.rmtree(repo / "content" / "documents", ignore_errors=True)
     write_files(repo / "content", {

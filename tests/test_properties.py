@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import Site, announcement
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal import yaml_source
-from conftest import Site, announcement
 from portal.front_matter import decode_source
 from portal.front_matter.schema import FIELDS
 from portal.front_matter.validate import split_front_matter
@@ -38,7 +38,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 THAI = "".join(chr(c) for c in range(0x0E01, 0x0E5B) if chr(c).isprintable())
 YAML_SPECIAL = ":-[]{}#&*!|>'\"%@`,?\\"
 INVISIBLE = "\x00\x07\u200b\ufeff"  # as copied from PDFs
-TEXT = st.text(alphabet=THAI + string.ascii_letters + string.digits + YAML_SPECIAL + " \t" + INVISIBLE,
+TEXT = st.text(alphabet=(THAI + string.ascii_letters + string.digits + YAML_SPECIAL + " \t"
+                         + INVISIBLE),
                max_size=40)
 KEYS = st.one_of(st.sampled_from([f.key for f in FIELDS] + ["name", "position", "file", "title"]),
                  st.text(alphabet=THAI + string.ascii_lowercase + "_", min_size=1, max_size=12))

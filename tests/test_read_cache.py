@@ -1,12 +1,13 @@
-"""`invoke serve` re-reads only what changed (a rebuild.Session), and never shows a stale page."""
+"""`invoke serve` re-reads only what changed (a rebuild.Session), and never shows a stale
+page."""
 
 import os
 import shutil
 import time
 
 import pytest
-
 from conftest import ROOT, announcement
+
 WARM = {"warm": True}  # a build of the site's serve session (conftest.Site.build)
 
 
@@ -94,7 +95,8 @@ def parsed(monkeypatch):
 
 
 def test_only_the_changed_document_is_parsed_again(site, parsed):
-    site.add({"documents/a.md": announcement(slug="a-1"), "documents/b.md": announcement(slug="b-1")})
+    site.add({"documents/a.md": announcement(slug="a-1"),
+              "documents/b.md": announcement(slug="b-1")})
     assert site.build(**WARM).ok
     assert sorted(parsed) == ["a.md", "b.md"]
     parsed.clear()

@@ -13,12 +13,12 @@ import weakref
 import zoneinfo
 
 import pytest
-from pelican import signals
-
-from portal import search
-from portal import site_build
 from conftest import DEV_SETTINGS, ROOT, announcement
+from pelican import signals
 from test_read_cache import WARM, table_file, touch_later
+
+from portal import search, site_build
+
 # The search bundle is Pagefind's: test_search checks it.
 VARIES = ("pagefind/",)
 
@@ -91,7 +91,7 @@ def test_the_first_edit_of_an_old_document_renders_only_its_own_page(site, tmp_p
         "documents/a.md": announcement(slug="a-1", title="ประกาศฉบับหนึ่ง"),
         "documents/b.md": announcement(slug="b-1", title="ประกาศฉบับสอง", date="17/05/2568"),
     })
-    long_ago = datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.timezone.utc).timestamp()
+    long_ago = datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.UTC).timestamp()
     for name in ("documents/a.md", "documents/b.md"):
         os.utime(site.content / name, (long_ago, long_ago))
     assert site.build(**WARM).ok
@@ -109,7 +109,8 @@ def test_a_rebuild_makes_again_only_the_edited_document(three_documents, tmp_pat
     site = three_documents
     edit(site, "documents/c.md", announcement(slug="c-1", title="ประกาศฉบับสาม", date="18/05/2568",
                                               body="เนื้อหาใหม่ของฉบับสาม"))
-    assert site.session.documents_reused == 2  # a and b: their objects are copies of the previous build's
+    # a and b: their objects are copies of the previous build's
+    assert site.session.documents_reused == 2
     assert "เนื้อหาใหม่ของฉบับสาม" in site.read("documents/c-1/index.html")
     assert_same_as_one_off_build(site, tmp_path)
 

@@ -13,11 +13,9 @@ import re
 import threading
 
 import pytest
-
 from conftest import PUBLISH_SETTINGS, ROOT, Site, deployed_csp, document
 
-from portal import search
-from portal import site_build
+from portal import search, site_build
 
 SUB_PATH = "ita-portal"
 
@@ -192,7 +190,8 @@ ABSENT = {
 
 
 def corpus_files():
-    return {f"documents/{slug}.md": document(slug=slug, **fields) for slug, fields in CORPUS.items()}
+    return {f"documents/{slug}.md": document(slug=slug, **fields)
+            for slug, fields in CORPUS.items()}
 
 
 # ------------------------------------------------------------------ browser
@@ -346,7 +345,7 @@ def test_excerpts_show_the_original_text_with_the_match_marked(published, browse
         assert channels[5] == f"{siteurl}/documents/complaint-channels/"
         # no space is added inside the Thai words, the match is marked
         assert "แจ้งเรื่อง<mark>ร้องเรียน</mark>การทุจริตและประพฤติมิชอบ ประเภทเอกสาร" in channels[4]
-        for slug, _, _, text, html, _ in results.values():
+        for slug, _, _, text, _, _ in results.values():
             assert search.JOINER not in text and search.BLOCK_END not in text
             original = _article_text(site, slug)
             for before, after in re.findall(r"(\S+) (?=(\S+))", text.replace(".", "")):
@@ -495,11 +494,10 @@ def test_index_copy_marks_the_article_and_keeps_words_apart_across_tags():
 
 def test_header_search_box_opens_the_search_page_under_the_sub_path():
     import jinja2
-
     from conftest import ROOT
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(ROOT, "theme", "templates")),
-                             autoescape=True)
+    templates = os.path.join(ROOT, "theme", "templates")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
     box = env.get_template("includes/search_form.html").render(
         SITEURL="https://example.go.th/ita-portal", search_page_url="search/")
     assert 'action="https://example.go.th/ita-portal/search/" method="get"' in box

@@ -7,7 +7,6 @@ opens at /documents/report-2568-001/.
 import re
 
 import pytest
-
 from example_site import CONTENT, built_example, document_body, text_of
 
 SOURCE = CONTENT / "documents" / "2568" / "report-2568-001"
@@ -43,7 +42,8 @@ def test_memo_metadata_as_issued(page):
 
 
 def test_ita_evidence_is_only_the_previous_year_risk_report_item_of_2569(page):
-    items = re.findall(r"<li><a [^>]*>(ITA \d+ ข้อ O\d+[^<]*)</a></li>", metadata(page)["หลักฐานตัวชี้วัด ITA"])
+    items = re.findall(r"<li><a [^>]*>(ITA \d+ ข้อ O\d+[^<]*)</a></li>",
+                       metadata(page)["หลักฐานตัวชี้วัด ITA"])
     assert items == ["ITA 2569 ข้อ O22 รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริตของหน่วยงาน"]
 
 
@@ -102,7 +102,7 @@ def test_signature_blocks_and_comment_lines_keep_their_order(page):
         "สำนักปลัด เทศบาลตำบลเทพนคร",
     ]
     positions = [text.find(block) for block in blocks]
-    assert -1 not in positions, dict(zip(blocks, positions))
+    assert -1 not in positions, dict(zip(blocks, positions, strict=True))
     assert positions == sorted(positions)
     assert text.endswith("นางสมิตา อรรควงษ์ ปลัดเทศบาล ปฏิบัติหน้าที่ นายกเทศมนตรีตำบลเทพนคร")
 
@@ -142,12 +142,13 @@ def test_source_files_hold_only_thai_and_ascii_text():
 def test_every_division_table_is_placed_once_in_the_body():
     body = (SOURCE / "report-2568-001.md").read_text("utf-8").split("\n---\n", 1)[1]
     placed = re.findall(r"^::: table (\S+)$", body, re.M)
-    assert placed == [f"bs4-{key}.table.yaml" for key in
-                      ("office", "finance", "engineering", "health", "education", "strategy", "audit")]
+    assert placed == [f"bs4-{key}.table.yaml" for key in (
+        "office", "finance", "engineering", "health", "education", "strategy", "audit")]
     assert sorted(placed) == sorted(p.name for p in SOURCE.glob("*.table.yaml"))
 
 
 def test_summary_is_one_neutral_sentence_used_by_the_page(page):
     summary = ("บันทึกข้อความของกองยุทธศาสตร์และงบประมาณ เทศบาลตำบลเทพนคร เสนอรายงานการติดตามผล"
-               "การบริหารจัดการความเสี่ยงตามแบบ บส.๔ รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ของทั้งเจ็ดส่วนราชการ")
+               "การบริหารจัดการความเสี่ยงตามแบบ บส.๔ รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ "
+               "ของทั้งเจ็ดส่วนราชการ")
     assert f'<meta name="description" content="{summary}">' in page

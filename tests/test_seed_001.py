@@ -6,7 +6,6 @@ Builds the real content/ folder and checks the page at /documents/report-2566-00
 import re
 
 import pytest
-
 from example_site import CONTENT, built_example, document_body, text_of
 
 SOURCE = CONTENT / "documents" / "2566" / "report-2566-001"
@@ -23,7 +22,8 @@ def metadata(page) -> dict:
 
 
 def test_page_is_at_its_permanent_url_with_the_report_title(page):
-    assert "<h1>รายงานผลการดำเนินงานตามนโยบายการบริหารทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๖</h1>" in page
+    assert ("<h1>รายงานผลการดำเนินงานตามนโยบายการบริหารทรัพยากรบุคคล "
+            "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖</h1>") in page
 
 
 def test_undated_report_shows_fiscal_year_and_issuer_but_no_invented_date(page):
@@ -68,7 +68,8 @@ def test_every_extraction_fix_is_logged_on_the_page(page):
         assert any(fixed in note for note in notes), fixed
 
 
-@pytest.mark.parametrize("damaged", ["ไม้สิงห์", "ไฟสีงห์", "nhân", "อัตรากำลึง", "ทักษะ ทักษะ", "นำอยู่", "๒๕๖๖๒"])
+@pytest.mark.parametrize("damaged", ["ไม้สิงห์", "ไฟสีงห์", "nhân", "อัตรากำลึง", "ทักษะ ทักษะ",
+                                     "นำอยู่", "๒๕๖๖๒"])
 def test_damaged_text_is_gone_from_the_content(damaged):
     """Only the change log may quote the damaged text."""
     table = (SOURCE / "hr-policy-2566.table.yaml").read_text("utf-8")

@@ -4,11 +4,11 @@ import os
 import re
 
 import pytest
-
-from portal import yaml_source
 from conftest import ROOT
 from example_site import build_real_documents, headings, list_after, text_of
 from example_site import document_body as body_of
+
+from portal import yaml_source
 
 FOLDER = "standing/manual-kokyae-complaints"
 URL = "documents/manual-kokyae-complaints/index.html"
@@ -74,7 +74,8 @@ def test_the_seven_channels_with_digits_as_written(page):
     channels = list_after(body_of(page), "5. ช่องทางการร้องเรียน/แจ้งเบาะแส", tag="ul")
     assert len(channels) == 7
     assert channels[0] == "1) ร้องเรียนด้วยตนเอง ที่ศูนย์ปฏิบัติการต่อต้านการทุจริตองค์การบริหารส่วนตำบลโคกแย้"
-    assert channels[2] == "๓) ร้องเรียนทางโทรศัพท์ หมายเลข 036-374047 ต่อ 17 หมายเลขโทรสาร 0-3637-4048 ต่อ 34"
+    assert channels[2] == ("๓) ร้องเรียนทางโทรศัพท์ หมายเลข 036-374047 ต่อ 17 "
+                           "หมายเลขโทรสาร 0-3637-4048 ต่อ 34")
     assert channels[4] == "๕) เว็ปไซต์ http://kokyae.go.th"
     assert channels[6] == "๗) สายตรงนายกองค์การบริหารส่วนตำบลโคกแย้ 0-3637-4047-8 , 091-7715901"
 
@@ -83,7 +84,8 @@ def test_the_flow_of_handling_is_ordered_with_its_time_limits(page):
     body = body_of(page)
     flow = re.search(r"<h3>แผนผังขั้นตอน[^<]*</h3>\s*<ol>(.*?)</ol>\s*<h2>", body, re.S)
     assert flow, "section 6's flow is not an ordered list"
-    steps = re.split(r"</li>\s*<li>(?=[^<]*(?:ทะเบียน|แจกจ่าย|เรื่องร้องเรียนการทุจริตที่ต้อง))", flow.group(1))
+    steps = re.split(r"</li>\s*<li>(?=[^<]*(?:ทะเบียน|แจกจ่าย|เรื่องร้องเรียนการทุจริตที่ต้อง))",
+                     flow.group(1))
     assert len(steps) == 5
     assert text_of(steps[1]) == "ทะเบียนหนังสือรับ องค์การบริหารส่วนตำบลโคกแย้ (ระยะเวลา ๓ ชั่วโมง)"
     assert text_of(steps[2]) == ("ทะเบียนหนังสือรับเรื่องร้องเรียนการทุจริตของศูนย์ปฏิบัติการต่อต้านการทุจริต "
@@ -164,7 +166,8 @@ def test_the_channel_checking_table_follows_the_table_format():
         "ร้องเรียนผ่านเว็บไซต์", "ร้องเรียนทาง FaceBook", "สายตรงนายก อบต.โคกแย้",
     ]
     assert {row["frequency"] for row in rows} == {"ทุกวันทำการ"}
-    assert {row["period"] for row in rows} == {"ภายใน ๑5 วันทำการ"}  # mixed digits, as the source writes
+    # mixed digits, as the source writes
+    assert {row["period"] for row in rows} == {"ภายใน ๑5 วันทำการ"}
     assert [row["note"] for row in rows] == ["เว้นวันหยุดราชการ"] * 3 + ["-"] * 3 + ["เว้นวันหยุดราชการ"]
     with open(os.path.join(SOURCE, "manual-kokyae-complaints.md"), encoding="utf-8") as handle:
         placements = re.findall(r"^::: table (\S+)$", handle.read(), re.M)

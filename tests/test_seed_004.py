@@ -1,8 +1,8 @@
-import re
 """Seed 004: the integrity measure of อบต.บางเสาธง (๑๑ มกราคม ๒๕๖๒), published from content/."""
 
-import pytest
+import re
 
+import pytest
 from example_site import build_real_documents, headings, list_after, text_of
 from example_site import document_body as body_of
 

@@ -14,10 +14,10 @@ import json
 import re
 
 import pytest
+from example_site import CONTENT, built_example
+from table_html import head_rows, span, tables, words
 
-from portal import thai_format
-from portal import yaml_source
-from example_site import CONTENT, built_example, tables_in
+from portal import thai_format, yaml_source
 
 SEED_000 = CONTENT / "documents" / "2568" / "report-2568-001"
 SEED_001 = CONTENT / "documents" / "2566" / "report-2566-001"
@@ -31,7 +31,8 @@ DIVISIONS = {  # table id -> (caption ends with, data rows)
     "bs4-audit": ("หน่วยตรวจสอบภายใน เทศบาลตำบลเทพนคร", 1),
 }
 BS4_CAPTION = "แบบ บส.๔ รายงานการติดตามผลการบริหารความเสี่ยง ประจำปีงบประมาณ พ.ศ.๒๕๖๘ "
-BS4_COLUMNS = ["code", "activity", "method", "period", "owner", "result", "evidence", "progress", "issues"]
+BS4_COLUMNS = ["code", "activity", "method", "period", "owner", "result", "evidence", "progress",
+               "issues"]
 HR_CAPTION = ("รายงานผลการดำเนินงานตามนโยบายการบริหารทรัพยากรบุคคลองค์การบริหารส่วนตำบลไผ่สิงห์ "
               "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")
 HR_LEAVES = ["ลำดับที่", "กิจกรรม", "เป้าหมาย ปี ๒๕๖๖", "ผลการดำเนินงาน", "ข้อบัญญัติ ปี ๒๕๖๖",
@@ -85,7 +86,8 @@ def check_cells(table):
             if types[key] == "tick":
                 assert value == "true", (key, value)
             elif types[key] == "money":
-                assert value == "-" or re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?", digits), (key, value)
+                assert value == "-" or re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?", digits), (
+                    key, value)
             elif types[key] == "percent":
                 assert re.fullmatch(r"\d+(\.\d+)?%?", digits), (key, value)
 
@@ -146,7 +148,8 @@ def test_hr_table_budgets_and_ticks_as_in_the_source():
     assert ("๑๔๐,๐๐๐", "๒๒,๔๖๐") in budgets and ("๔๖๕,๘๐๐", "๒๔๓,๑๗๐") in budgets
     placement = rows[3]  # ๓. การบรรจุและแต่งตั้ง: the row with two marks
     assert placement["activity"].startswith("การดำเนินการบรรจุและแต่งตั้งบุคลากร")
-    assert (placement.get("per_policy"), placement["not_per_policy"], placement["done"]) == (None, "true", "true")
+    marks = (placement.get("per_policy"), placement["not_per_policy"], placement["done"])
+    assert marks == (None, "true", "true")
 
 
 # ------------------------------------------------------------------ the published tables
@@ -162,6 +165,20 @@ def page_001():
     return (built_example() / "documents" / "report-2566-001" / "index.html").read_text("utf-8")
 
 
+def head(found) -> list:
+    """The rows of the table's <thead>, each a list of cells."""
+    return [row["cells"] for row in head_rows(found)]
+
+
+def body(found) -> list:
+    """Every other row of the table (each <tbody>, <tfoot>, rows outside a section)."""
+    return [row["cells"] for row in found["rows"] if row["part"] != "thead"]
+
+
+def text(cell) -> str:
+    return words(cell["text"])
+
+
 def published_csv(slug, table_id) -> list:
     raw = (built_example() / "documents" / slug / f"{table_id}.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM (for Excel)"
@@ -169,39 +186,45 @@ def published_csv(slug, table_id) -> list:
 
 
 def test_bs4_tables_are_rendered_with_captions_and_column_headers(page_000):
-    tables = tables_in(page_000)
-    assert [table.caption for table in tables] == [BS4_CAPTION + end for end, _ in DIVISIONS.values()]
-    for table_id, table in zip(DIVISIONS, tables):
+    found = tables(page_000)
+    assert [words(table["caption"]) for table in found] == [BS4_CAPTION + end
+                                                            for end, _ in DIVISIONS.values()]
+    for table_id, table in zip(DIVISIONS, found, strict=True):
         assert f'id="{table_id}"' in page_000
-        labels = [column["label"] for column in load(SEED_000 / f"{table_id}.table.yaml")["columns"]]
-        assert len(table.head) == 1
-        assert [cell.text for cell in table.head[0]] == labels
-        assert {(cell.tag, cell.attrs.get("scope")) for cell in table.head[0]} == {("th", "col")}
-        assert len(table.body) == DIVISIONS[table_id][1]
-        for row in table.body:
-            assert (row[0].tag, row[0].attrs.get("scope")) == ("th", "row")  # (๓) รหัสความเสี่ยง
+        columns = load(SEED_000 / f"{table_id}.table.yaml")["columns"]
+        labels = [column["label"] for column in columns]
+        assert len(head(table)) == 1
+        assert [text(cell) for cell in head(table)[0]] == labels
+        assert {(cell["tag"], cell["attrs"].get("scope")) for cell in head(table)[0]} == {
+            ("th", "col")}
+        assert len(body(table)) == DIVISIONS[table_id][1]
+        for row in body(table):
+            # (๓) รหัสความเสี่ยง
+            assert (row[0]["tag"], row[0]["attrs"].get("scope")) == ("th", "row")
             assert len(row) == 9
 
 
 def test_bs4_sample_cells(page_000):
-    tables = dict(zip(DIVISIONS, tables_in(page_000)))
-    assert len(tables) == len(DIVISIONS), "the แบบ บส.๔ tables are not rendered"
-    office = tables["bs4-office"].body[0]
-    assert office[0].text == "๐๑"
-    assert office[1].text == "การบริหารงาน บุคคล"
-    assert office[3].text == "๑ ต.ค.๖๗ ถึง ๓๐ ก.ย.๖๘"
-    assert office[7].text == "๕๐%"
-    assert "<li>ประกาศ เรื่องการรับ สมัครบุคคลเพื่อสรรหา" in office[6].markup
-    assert "<u>ปัญหา อุปสรรค</u>" in office[8].markup and "<u>แนวทางแก้ไข</u>" in office[8].markup
-    engineering = tables["bs4-engineering"].body
-    assert engineering[0][5].text == "ยังไม่ได้ดำเนินการ"
-    assert [cell.text for cell in engineering[0][6:]] == ["", "", ""]
-    assert engineering[1][0].text == "๐๒" and engineering[1][7].text == "๑๐๐%"
-    strategy = tables["bs4-strategy"].body[0]
-    assert "<strong>ปัญหา อุปสรรค</strong>" in strategy[8].markup
-    assert strategy[8].markup.count("<li>") == 4
-    education = tables["bs4-education"].body[0]
-    assert education[7].text == "๓๐%"
+    # not strict: the length check below says what is missing
+    found = dict(zip(DIVISIONS, tables(page_000), strict=False))
+    assert len(found) == len(DIVISIONS), "the แบบ บส.๔ tables are not rendered"
+    office = body(found["bs4-office"])[0]
+    assert text(office[0]) == "๐๑"
+    assert text(office[1]) == "การบริหารงาน บุคคล"
+    assert text(office[3]) == "๑ ต.ค.๖๗ ถึง ๓๐ ก.ย.๖๘"
+    assert text(office[7]) == "๕๐%"
+    assert "<li>ประกาศ เรื่องการรับ สมัครบุคคลเพื่อสรรหา" in office[6]["markup"]
+    assert "<u>ปัญหา อุปสรรค</u>" in office[8]["markup"]
+    assert "<u>แนวทางแก้ไข</u>" in office[8]["markup"]
+    engineering = body(found["bs4-engineering"])
+    assert text(engineering[0][5]) == "ยังไม่ได้ดำเนินการ"
+    assert [text(cell) for cell in engineering[0][6:]] == ["", "", ""]
+    assert text(engineering[1][0]) == "๐๒" and text(engineering[1][7]) == "๑๐๐%"
+    strategy = body(found["bs4-strategy"])[0]
+    assert "<strong>ปัญหา อุปสรรค</strong>" in strategy[8]["markup"]
+    assert strategy[8]["markup"].count("<li>") == 4
+    education = body(found["bs4-education"])[0]
+    assert text(education[7]) == "๓๐%"
 
 
 def test_bs4_csv_beside_the_page_in_arabic_digits():
@@ -219,49 +242,49 @@ def test_bs4_csv_beside_the_page_in_arabic_digits():
 
 
 def test_hr_table_has_one_two_level_header(page_001):
-    tables = tables_in(page_001)
-    assert [table.caption for table in tables] == [HR_CAPTION]
-    head = tables[0].head
-    assert len(head) == 2
-    top = [(cell.text, cell.span("rowspan"), cell.span("colspan")) for cell in head[0]]
+    found = tables(page_001)
+    assert [words(table["caption"]) for table in found] == [HR_CAPTION]
+    rows = head(found[0])
+    assert len(rows) == 2
+    top = [(text(cell), span(cell, "rowspan"), span(cell, "colspan")) for cell in rows[0]]
     assert top == [
         ("ลำดับที่", 2, 1), ("กิจกรรม", 2, 1), ("เป้าหมาย ปี ๒๕๖๖", 2, 1), ("ผลการดำเนินงาน", 2, 1),
         ("งบประมาณ (บาท)", 1, 2), ("ผลการดำเนินงาน", 1, 3),
         ("-ความเสี่ยงปัญหา/อุปสรรค -แนวทางแก้ไข", 2, 1),
     ]
-    assert [cell.text for cell in head[1]] == ["ข้อบัญญัติ ปี ๒๕๖๖", "เบิกจ่ายจริง", "ตามนโยบาย",
+    assert [text(cell) for cell in rows[1]] == ["ข้อบัญญัติ ปี ๒๕๖๖", "เบิกจ่ายจริง", "ตามนโยบาย",
                                                "ไม่เป็นไปตามนโยบาย", "แล้วเสร็จ"]
-    for cell in head[0] + head[1]:
-        assert cell.tag == "th"
-        assert cell.attrs.get("scope") == ("colgroup" if cell.span("colspan") > 1 else "col")
+    for cell in rows[0] + rows[1]:
+        assert cell["tag"] == "th"
+        assert cell["attrs"].get("scope") == ("colgroup" if span(cell, "colspan") > 1 else "col")
 
 
 def test_hr_table_sections_rows_ticks_and_money(page_001):
-    body = tables_in(page_001)[0].body
-    sections = [row for row in body if len(row) == 1]
-    assert [row[0].text for row in sections] == POLICIES
-    assert all(row[0].span("colspan") == 10 for row in sections)
-    data = [row for row in body if len(row) > 1]
+    rows = body(tables(page_001)[0])
+    sections = [row for row in rows if len(row) == 1]
+    assert [text(row[0]) for row in sections] == POLICIES
+    assert all(span(row[0], "colspan") == 10 for row in sections)
+    data = [row for row in rows if len(row) > 1]
     assert len(data) == 16 and all(len(row) == 10 for row in data)
     first = data[0]
-    assert first[0].text == "๑"
-    assert first[1].text == "ปรับปรุงแผนอัตรากำลัง ๓ ปี ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ - ๒๕๖๖"
-    assert [cell.text for cell in first[4:6]] == ["-", "-"]
-    ticked = [cell for row in data for cell in row[6:9] if "✓" in cell.text]
+    assert text(first[0]) == "๑"
+    assert text(first[1]) == "ปรับปรุงแผนอัตรากำลัง ๓ ปี ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ - ๒๕๖๖"
+    assert [text(cell) for cell in first[4:6]] == ["-", "-"]
+    ticked = [cell for row in data for cell in row[6:9] if "✓" in text(cell)]
     assert len(ticked) == TICKS_001
-    assert not any("✓" in cell.text for row in data for cell in row[:6] + row[9:])
+    assert not any("✓" in text(cell) for row in data for cell in row[:6] + row[9:])
     # a tick is read aloud with its column's label: said in the cell, or tied to the
     # column's <th> through the cell's headers attribute
     done = first[8]
-    done_th = tables_in(page_001)[0].head[1][4]
-    assert done_th.text == "แล้วเสร็จ"
-    assert "✓" in done.text
-    assert ("แล้วเสร็จ" in done.text + " ".join(done.spoken)
-            or done_th.attrs.get("id") in done.attrs.get("headers", "").split())
-    training = next(row for row in data if row[4].text == "๑๔๐,๐๐๐")
-    assert training[5].text == "๒๒,๔๖๐"
-    assert ["✓" in cell.text for cell in training[6:9]] == [True, False, False]
-    assert "<u>สังกัด กองช่าง</u>" in data[1][3].markup
+    done_th = head(tables(page_001)[0])[1][4]
+    assert text(done_th) == "แล้วเสร็จ"
+    assert "✓" in text(done)
+    assert ("แล้วเสร็จ" in text(done) + " ".join(done["spoken"])
+            or done_th["attrs"].get("id") in done["attrs"].get("headers", "").split())
+    training = next(row for row in data if text(row[4]) == "๑๔๐,๐๐๐")
+    assert text(training[5]) == "๒๒,๔๖๐"
+    assert ["✓" in text(cell) for cell in training[6:9]] == [True, False, False]
+    assert "<u>สังกัด กองช่าง</u>" in data[1][3]["markup"]
 
 
 def test_hr_csv_has_numbers_ticks_and_empty_amounts():
@@ -271,8 +294,9 @@ def test_hr_csv_has_numbers_ticks_and_empty_amounts():
     training = next(row for row in rows if "140000" in row)
     at = training.index("140000")
     assert training[at + 1:at + 5] == ["22460", "true", "false", "false"]
-    placement = next(row for row in rows if any(cell.startswith("การดำเนินการบรรจุและแต่งตั้งบุคลากร ตามแผน")
-                                                for cell in row))
+    placement = next(row for row in rows
+                     if any(cell.startswith("การดำเนินการบรรจุและแต่งตั้งบุคลากร ตามแผน")
+                            for cell in row))
     at = next(i for i, cell in enumerate(placement) if cell.startswith("การดำเนินการบรรจุ"))
     assert placement[at + 3:at + 8] == ["", "", "false", "true", "true"]
     assert any("สังกัด กองช่าง" in cell and "<u>" not in cell for row in rows for cell in row)

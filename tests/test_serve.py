@@ -87,7 +87,8 @@ def test_an_edit_is_shown_at_once_and_searchable_after(tmp_path):
         # Pagefind's "pagefind_dcd" and the page's indexed JSON) has it.
         fragments = [gzip.decompress((bundle / "fragment" / name).read_bytes())
                      for name in os.listdir(bundle / "fragment")]
-        assert [f for f in fragments if b"zebrapreview" in f and b"/documents/report-2566-001/" in f]
+        assert [f for f in fragments
+                if b"zebrapreview" in f and b"/documents/report-2566-001/" in f]
         # What serve leaves beside the site: at most the previous site's
         # folders, emptied of files for the next rebuild (site_build's spare).
         left = [n for n in os.listdir(project) if n.startswith((".search", ".output-"))]

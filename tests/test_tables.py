@@ -1,21 +1,20 @@
 """Tables as data: real builds of a document with a ``.table.yaml`` file beside it."""
 
-import re
 import csv
 import importlib
 import io
 import json
 import os
+import re
 from decimal import Decimal
 
 import pytest
+from conftest import announcement
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from portal import open_data
-from portal import thai_format
-
-from conftest import announcement
 from table_html import body_rows, table, tables, texts
+
+from portal import open_data, thai_format
 
 PAGE = "documents/announcement-2568-001/index.html"
 OUT = "documents/announcement-2568-001/"
@@ -98,8 +97,8 @@ def test_two_level_header_has_colspan_rowspan_and_scopes(hr_page):
 
 
 def test_scroll_region_is_labelled_by_the_caption_and_focusable(hr_page):
-    assert ('<div class="table-scroll wide" role="region" aria-labelledby="hr-caption" tabindex="0">'
-            in hr_page)
+    assert ('<div class="table-scroll wide" role="region" aria-labelledby="hr-caption" '
+            'tabindex="0">' in hr_page)
     assert '<caption id="hr-caption">ผลการดำเนินงานตามนโยบาย ๒๕๖๖</caption>' in hr_page
     assert "<figure" not in hr_page
     # placed where the line was, between the paragraphs around it
@@ -214,7 +213,7 @@ def test_exports_match_the_html_table(site, hr_page):
     rows = list(csv.reader(io.StringIO((site.output / OUT / "hr.csv").read_text("utf-8-sig"))))[1:]
     data = json.loads((site.output / OUT / "hr.json").read_text(encoding="utf-8"))["rows"]
     assert len(shown) == len(rows) == len(data)
-    for html_row, csv_row, json_row in zip(shown, rows, data):
+    for html_row, csv_row, json_row in zip(shown, rows, data, strict=True):
         for index, key in ((2, "plan"), (3, "paid")):
             text = html_row["cells"][index]["text"]
             number = thai_format.arabic_digits(text).replace(",", "")
@@ -352,7 +351,8 @@ ERRORS = {
         HR_TABLE.replace("    - ร้อยละ\n", ""), f"{TABLE_FILE}:15:",
         "หัวตารางแถวที่ 2 มีช่องไม่ครบ 7 คอลัมน์"),
     "header row too long": (
-        HR_TABLE.replace("{label: ผลการดำเนินงาน, colspan: 3}", "{label: ผลการดำเนินงาน, colspan: 4}"),
+        HR_TABLE.replace("{label: ผลการดำเนินงาน, colspan: 3}",
+                         "{label: ผลการดำเนินงาน, colspan: 4}"),
         f"{TABLE_FILE}:14:", "เกินจำนวนคอลัมน์ (7 คอลัมน์)"),
     "money that is not money": (
         HR_TABLE.replace('plan: "1000"', 'plan: "หนึ่งพัน"'), f"{TABLE_FILE}:40:",
@@ -381,7 +381,8 @@ ERRORS = {
         f"{TABLE_FILE}:8:", "ค่าในคอลัมน์ \"รวม\" ของแถว \"แถวที่ 1\" ในตาราง \"ย่อย\" ไม่ตรง: "
         "เขียนไว้ ๕ แต่ผลรวมของ จำนวน, อื่น คือ ๔ (row total mismatch)"),
     "table id taken by a heading on the page": (
-        "id: plan\n" + HR_TABLE, f"{TABLE_FILE}:1:", "รหัสตาราง \"plan\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร"),
+        "id: plan\n" + HR_TABLE, f"{TABLE_FILE}:1:",
+        "รหัสตาราง \"plan\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร"),
     "table name without .table.yaml": (
         None, "documents/2568/a.md:10:", "ต้องมีชื่อลงท้ายด้วย .table.yaml"),
 }
@@ -410,7 +411,8 @@ def test_table_mistakes_are_reported_with_file_line_and_thai_text(site, case):
 @given(st.text(alphabet="กขคงจ่้ัาิีเแ๑๒๓0123456789 .,;:()/%\"'*_-#<>&[]`!|\t\nabcAB", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_plain_cells_skip_markdown_but_come_out_as_markdown_would_make_them(text):
-    table_render = importlib.import_module("portal.tables.render")  # the package's render() hides it
+    # the package's render() hides the module of the same name
+    table_render = importlib.import_module("portal.tables.render")
 
     converted = table_render._markdown(text)
     single = table_render._SINGLE_PARAGRAPH.match(converted)

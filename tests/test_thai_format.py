@@ -3,9 +3,10 @@ import string
 import unicodedata
 
 import pytest
-from portal import thai_format as tf
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from portal import thai_format as tf
 
 
 def test_be_date_with_thai_month_and_thai_digits():

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import urllib.parse
+from pathlib import Path
 
 from conftest import PUBLISH_SETTINGS, announcement, document
 
@@ -38,12 +39,14 @@ def test_listings_by_type_year_and_division(site):
     assert listing_links(site.read("documents/year/2570/index.html")) == ["plan-2566-2570"]
     assert "<h1>เอกสารปีงบประมาณ พ.ศ. ๒๕๗๐</h1>" in site.read("documents/year/2570/index.html")
     overview = site.read("documents/index.html")
-    divisions = re.findall(r'<a href="\.\./documents/division/(d[0-9a-f]{8})/">([^<]+)</a>', overview)
+    divisions = re.findall(r'<a href="\.\./documents/division/(d[0-9a-f]{8})/">([^<]+)</a>',
+                           overview)
     assert [name for _key, name in divisions] == ["กองคลัง", "สำนักปลัด"]
     office = site.read(f"documents/division/{divisions[1][0]}/index.html")
     assert "<h1>เอกสารของสำนักปลัด</h1>" in office
     assert sorted(listing_links(office)) == ["announcement-2568-001", "plan-2566-2570"]
-    assert '<a href="../documents/type/announcement/">ประกาศ</a> <span class="count">(๑ ฉบับ)</span>' in overview
+    assert ('<a href="../documents/type/announcement/">ประกาศ</a> '
+            '<span class="count">(๑ ฉบับ)</span>') in overview
 
 
 def test_home_page_entries_and_latest_announcements(site):
@@ -99,7 +102,7 @@ def test_last_change_comes_from_git_in_thai_buddhist_era(site, tmp_path):
     # An uncommitted edit is newer than the last commit: its file time counts.
     edited = site.content / "documents/r.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nแก้ไขเพิ่มเติม\n", encoding="utf-8")
-    moment = datetime.datetime(2025, 7, 20, 12, 0, tzinfo=datetime.timezone.utc).timestamp()
+    moment = datetime.datetime(2025, 7, 20, 12, 0, tzinfo=datetime.UTC).timestamp()
     os.utime(edited, (moment, moment))
     assert site.build().ok
     # 23:30 UTC on 1 June is 2 June in Bangkok; the plan, in a folder of its
@@ -115,7 +118,7 @@ def test_last_change_comes_from_git_in_thai_buddhist_era(site, tmp_path):
     # process asks git again, and the edit's file time counts.
     plan = site.content / "documents/2567/plan/plan.md"
     plan.write_text(plan.read_text(encoding="utf-8") + "\nแก้ไขภายหลัง\n", encoding="utf-8")
-    moment = datetime.datetime(2025, 9, 15, 12, 0, tzinfo=datetime.timezone.utc).timestamp()
+    moment = datetime.datetime(2025, 9, 15, 12, 0, tzinfo=datetime.UTC).timestamp()
     os.utime(plan, (moment, moment))
     assert site.build().ok
     assert '<time datetime="2025-09-15">๑๕ กันยายน ๒๕๖๘</time></p>' in site.read(
@@ -124,7 +127,7 @@ def test_last_change_comes_from_git_in_thai_buddhist_era(site, tmp_path):
 
 def test_last_change_outside_git_is_the_file_time(site):
     site.add({"documents/a.md": ANNOUNCEMENT})
-    moment = datetime.datetime(2024, 12, 31, 20, 0, tzinfo=datetime.timezone.utc).timestamp()
+    moment = datetime.datetime(2024, 12, 31, 20, 0, tzinfo=datetime.UTC).timestamp()
     os.utime(site.content / "documents/a.md", (moment, moment))
     assert site.build().ok
     assert '<time datetime="2025-01-01">๑ มกราคม ๒๕๖๘</time></p>' in site.read(
@@ -171,7 +174,7 @@ def test_every_link_works_under_a_sub_path(site):
     """Our documents plus the real information pages (accessibility, privacy, ...)."""
     pages = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                          "content", "pages")
-    site.add({f"pages/{name}": open(os.path.join(pages, name), encoding="utf-8").read()
+    site.add({f"pages/{name}": Path(pages, name).read_text(encoding="utf-8")
               for name in os.listdir(pages) if name.endswith(".md")})
     site.add({
         "documents/a.md": ANNOUNCEMENT, "documents/r.md": REPORT, "documents/p.md": PLAN,
@@ -185,7 +188,7 @@ def test_every_link_works_under_a_sub_path(site):
             if not name.endswith(".html"):
                 continue
             path = os.path.join(folder, name)
-            text = open(path, encoding="utf-8").read()
+            text = Path(path).read_text(encoding="utf-8")
             # A hyperlink may lead to another site (the NACC's complaint channel,
             # mailto:, tel:): following it is the reader's choice, not a request
             # the page makes. Everything the page loads (src, stylesheets) and

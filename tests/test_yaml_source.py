@@ -1,6 +1,7 @@
 """yaml_source: what the faster composer (no YAML 1.1 tag resolution) must keep."""
 
 import pytest
+
 from portal import yaml_source
 
 

@@ -5,17 +5,15 @@ import functools
 import http.server
 import os
 import shutil
-import sys
 import threading
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
 from portal import site_build
 
-from . import site_content  # noqa: E402
+from . import site_content
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUB_PATH = "ita-portal"
 SCREENSHOTS = os.path.join(ROOT, "artifacts", "screenshots")
 

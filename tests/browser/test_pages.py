@@ -83,7 +83,8 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(site_url, visit
     page = visit().page
     page.goto(f"{site_url}/documents/browser-report/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent]")
+    focused = page.evaluate(
+        "[document.activeElement.className, document.activeElement.textContent]")
     assert focused == ["skip-link", "ข้ามไปยังเนื้อหาหลัก"]
     box = page.locator(".skip-link").bounding_box()
     assert box["y"] >= 0 and box["height"] > 0  # visible while focused
