@@ -30,11 +30,13 @@ def _twips(mm: float) -> int:
 
 
 def _run(text: str, bold: bool = False) -> str:
-    properties = "<w:rPr><w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr>" if bold else ""
+    properties = ('<w:rPr><w:b/><w:bCs/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>'
+                  if bold else "")
     return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _paragraph(content: str, space: bool = False, align: str = "", tabs=(), indent: float = 0) -> str:
+def _paragraph(content: str, space: bool = False, align: str = "", tabs=(),
+               indent: float = 0) -> str:
     properties = []
     if tabs:
         stops = "".join(f'<w:tab w:val="left" w:leader="{leader}" w:pos="{position}"/>'
@@ -97,7 +99,8 @@ def build(form: data.Form, laid: list, title: str, author: str, language: str = 
     )
     core = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        '<cp:coreProperties xmlns:cp='
+        '"http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/">'
         f"<dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator>"
         f"<dc:language>{escape(language)}</dc:language></cp:coreProperties>"
@@ -108,7 +111,8 @@ def build(form: data.Form, laid: list, title: str, author: str, language: str = 
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/word/document.xml" ContentType="application/'
             'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
@@ -117,13 +121,18 @@ def build(form: data.Form, laid: list, title: str, author: str, language: str = 
             '<Override PartName="/docProps/core.xml" ContentType="application/'
             'vnd.openxmlformats-package.core-properties+xml"/></Types>'),
         "_rels/.rels": (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns={quoteattr(package)}>'
-            f'<Relationship Id="rId1" Type="{relationship}/officeDocument" Target="word/document.xml"/>'
-            f'<Relationship Id="rId2" Type="{package}/metadata/core-properties" Target="docProps/core.xml"/>'
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns={quoteattr(package)}>'
+            f'<Relationship Id="rId1" Type="{relationship}/officeDocument" '
+            'Target="word/document.xml"/>'
+            f'<Relationship Id="rId2" Type="{package}/metadata/core-properties" '
+            'Target="docProps/core.xml"/>'
             "</Relationships>"),
         "word/_rels/document.xml.rels": (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns={quoteattr(package)}>'
-            f'<Relationship Id="rId1" Type="{relationship}/styles" Target="styles.xml"/></Relationships>'),
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns={quoteattr(package)}>'
+            f'<Relationship Id="rId1" Type="{relationship}/styles" Target="styles.xml"/>'
+            '</Relationships>'),
         "word/document.xml": document,
         "word/styles.xml": styles,
         "docProps/core.xml": core,

@@ -56,14 +56,15 @@ class _ThaiFont(TTFFont):
             return []
         infos, positions = self.perform_harfbuzz_shaping(text, font_size_pt, text_shaping_params)
         starts = sorted({int(info.cluster) for info in infos})
-        characters = {start: text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])}
+        ends = starts[1:] + [len(text)]
+        characters = {start: text[start:end] for start, end in zip(starts, ends, strict=True)}
         carrier = {}  # cluster -> index of the glyph that carries its characters
-        for index, (info, position) in enumerate(zip(infos, positions)):
+        for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
             best = carrier.get(info.cluster)
             if best is None or position.x_advance > positions[best].x_advance:
                 carrier[info.cluster] = index
         shaped = []
-        for index, (info, position) in enumerate(zip(infos, positions)):
+        for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
             codes = ()
             if carrier[info.cluster] == index:
                 codes = tuple(ord(character) for character in characters[info.cluster])

@@ -21,16 +21,20 @@ import shutil
 import urllib.parse
 from datetime import date, datetime
 
-from portal import content_errors, rebuild
-from portal import ita_catalog
-from portal import safe_html
-from portal import safe_paths
-from portal import outputs
-from portal import thai_format
-from portal import yaml_source
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader
+
+from portal import (
+    content_errors,
+    ita_catalog,
+    outputs,
+    rebuild,
+    safe_html,
+    safe_paths,
+    thai_format,
+    yaml_source,
+)
 
 from . import schema
 from .validate import Problem, split_front_matter, validate
@@ -186,7 +190,7 @@ class FrontMatterReader(BaseReader):
         # any failure here is reported as a content error of that file instead.
         try:
             return self._read(source_path)
-        except Exception as error:  # noqa: BLE001 - see above
+        except Exception as error:
             content_errors.report(
                 source_path, 1,
                 f"อ่านไฟล์นี้ไม่สำเร็จ (could not read this file: {type(error).__name__}: {error})",

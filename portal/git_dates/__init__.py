@@ -45,7 +45,8 @@ class _Repository:
         self.committed = _last_commits(root)
 
     def commit_time(self, path: str) -> str | None:
-        """ISO time of the last commit of ``path``; None when it changed since or is not committed."""
+        """ISO time of the last commit of ``path``; None when it changed since or is
+        not committed."""
         path = os.path.abspath(path)
         relative = (path[len(self.prefix):] if path.startswith(self.prefix)
                     else os.path.relpath(path, self.root)).replace(os.sep, "/")

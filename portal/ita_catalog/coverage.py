@@ -117,10 +117,7 @@ def fits(item: Item, fiscal_year: int, years, issued: _dt.date | None) -> tuple[
     """
     if years is None:
         return False, "เอกสารไม่ได้ระบุวันที่หรือปีงบประมาณ จึงบอกไม่ได้ว่าเป็นข้อมูลของปีใด"
-    if item.period == "previous":
-        target = fiscal_year - 1
-    else:
-        target = fiscal_year
+    target = fiscal_year - 1 if item.period == "previous" else fiscal_year
     if target not in years:
         return False, f"เป็นข้อมูลของปีงบประมาณ {years} แต่ข้อนี้ต้องการปีงบประมาณ {target}"
     if item.period == "first_half" and issued is not None:

@@ -297,7 +297,8 @@ class PageSignatures:
         changed.
         """
         sections = {
-            "attribute": {k: v for k, v in vars(content).items() if k not in _NOT_LISTED_ATTRIBUTES},
+            "attribute": {k: v for k, v in vars(content).items()
+                          if k not in _NOT_LISTED_ATTRIBUTES},
             "metadata": {k: v for k, v in getattr(content, "metadata", {}).items()
                          if k not in _OWN_PAGE_METADATA},
         }

@@ -51,9 +51,17 @@ LINK_HINT = ("วางไฟล์จริงไว้แทนทางลั
 
 
 # Types published as they are: documents, data, images, archives, sound and video.
-PUBLISHED_TYPES = frozenset(["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "json", "jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "tif", "tiff", "zip", "7z", "rar", "mp3", "m4a", "wav", "mp4", "webm"])
+PUBLISHED_TYPES = frozenset([
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt",
+    "csv", "json", "jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "tif", "tiff", "zip",
+    "7z", "rar", "mp3", "m4a", "wav", "mp4", "webm"
+])
 # Extensions web servers run as programs, wherever they stand in a name.
-SERVER_SCRIPTS = frozenset(["php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "phps", "inc", "cgi", "fcgi", "pl", "py", "rb", "asp", "aspx", "ashx", "asmx", "jsp", "jspx", "shtml", "sh"])
+SERVER_SCRIPTS = frozenset([
+    "php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "phps", "inc",
+    "cgi", "fcgi", "pl", "py", "rb", "asp", "aspx", "ashx", "asmx", "jsp", "jspx", "shtml",
+    "sh"
+])
 
 
 class PathRefused(ValueError):

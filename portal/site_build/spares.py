@@ -41,7 +41,8 @@ class Spares:
         self.ready.append(spare)
 
     def take(self, parent: str) -> WorkFolder | None:
-        """A spare of this output folder's parent, renamed as a staging folder; None if there is none."""
+        """A spare of this output folder's parent, renamed as a staging folder;
+        None if there is none."""
         while self.ready:
             spare = self.ready.pop()
             if os.path.dirname(spare.path) == parent:

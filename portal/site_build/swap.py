@@ -16,6 +16,7 @@ retired name meanwhile: the next build puts it back if there is no
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -98,10 +99,9 @@ def _locked_before_it_leaves(output: str) -> WorkFolder:
 def _retire(old: WorkFolder) -> None:
     """After the exchange the old site has the staging folder's name: a
     retired one tells what it is (a whole earlier site, no build's output)."""
-    try:
+    # If this fails, it is deleted, or emptied for a spare, under its staging name all the same.
+    with contextlib.suppress(OSError):
         old.retag(RETIRED)
-    except OSError:
-        pass  # it is deleted, or emptied for a spare, under its staging name all the same
 
 
 def _rename_twice(staging: WorkFolder, old: WorkFolder, output: str) -> None:

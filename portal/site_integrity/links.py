@@ -181,9 +181,9 @@ class LinkChecker:
             if any((target + "/").startswith(url) for url in self.withheld):
                 return None  # a document left out for its errors: they say so
             return "ไม่มีไฟล์นี้ในเว็บไซต์ที่สร้าง (target not in the site)"
-        if fragment and target.endswith((".html", ".htm")):
-            if fragment not in self.parse(target).ids:
-                return f"ไม่มีตำแหน่ง #{fragment} ในหน้าปลายทาง (no such anchor)"
+        if (fragment and target.endswith((".html", ".htm"))
+                and fragment not in self.parse(target).ids):
+            return f"ไม่มีตำแหน่ง #{fragment} ในหน้าปลายทาง (no such anchor)"
         return None
 
     def report(self, page, shown, problem):

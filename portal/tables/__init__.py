@@ -185,11 +185,11 @@ def write_exports(generator, writer=None) -> None:
         if not exports or not content.save_as:
             continue
         page_dir = os.path.dirname(content.save_as)
-        for export in exports:
-            for suffix, data in ((".csv", export.csv_bytes), (".json", export.json_bytes)):
+        for table in exports:
+            for suffix, data in ((".csv", table.csv_bytes), (".json", table.json_bytes)):
                 outputs.write_output(
-                    generator.settings, os.path.join(page_dir, export.table_id + suffix), data,
-                    content.source_path, export.line, f"ไฟล์ส่งออกของตาราง {export.file_name}")
+                    generator.settings, os.path.join(page_dir, table.table_id + suffix), data,
+                    content.source_path, table.line, f"ไฟล์ส่งออกของตาราง {table.file_name}")
 
 
 def register():

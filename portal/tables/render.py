@@ -103,8 +103,9 @@ def render(table, downloads: str = "") -> str:
         for cell in row:
             cell_id = f"{tid}-h{cell.row}-{cell.col}"
             scope = "colgroup" if cell.colspan > 1 else "col"
-            out.append(f"<th{_attrs(id=cell_id, scope=scope, colspan=cell.colspan, rowspan=cell.rowspan)}>"
-                       f"{escape(cell.label)}</th>")
+            attributes = _attrs(id=cell_id, scope=scope, colspan=cell.colspan,
+                                rowspan=cell.rowspan)
+            out.append(f"<th{attributes}>{escape(cell.label)}</th>")
             for column in columns[cell.col: cell.col + cell.colspan]:
                 column.header_ids.append(cell_id)
         out.append("</tr>")
@@ -166,7 +167,7 @@ def _row(table, row, position, section_id, classes) -> str:
         row_ids = {column.key: f"{tid}-r{position}-{column.key}" for column in columns
                    if column.row_header and column.key in row.cells}
     cells = []
-    for column, class_attr in zip(columns, classes):
+    for column, class_attr in zip(columns, classes, strict=True):
         headers = list(column.header_ids)
         if section_id:
             headers.append(section_id)
@@ -200,4 +201,5 @@ def _content(column, cell) -> str:
 def downloads_html(tid: str, csv_size: str, json_size: str) -> str:
     return (f'<p class="table-downloads">ดาวน์โหลดข้อมูลตาราง: '
             f'<a href="{escape(tid)}.csv" type="text/csv" download>CSV ({escape(csv_size)})</a> · '
-            f'<a href="{escape(tid)}.json" type="application/json">JSON ({escape(json_size)})</a></p>')
+            f'<a href="{escape(tid)}.json" type="application/json">'
+            f'JSON ({escape(json_size)})</a></p>')
