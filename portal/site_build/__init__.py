@@ -103,21 +103,8 @@ def _build(state, settings: dict, keep: bool, inspect, started: float) -> BuildR
     staging = spare or WorkFolder.make(STAGING, parent)
     settings["OUTPUT_PATH"] = staging.path
     try:
-        pelican = PortalPelican(settings)
-        with _copy_failures() as failed:
-            pelican.run()
-        if failed:
-            raise failed[0]
-        if pelican.uses(discovery):
-            discovery.write_sitemap(pelican)
-        if pelican.uses(site_integrity):
-            site_integrity.check_site(pelican)
-        if inspect is not None and not state.errors:
-            inspect(pelican)
-        content_errors.raise_if_any()
-        if pelican.uses(search):
-            search.index_site(pelican)
-            content_errors.raise_if_any()
+        pelican = _write_site(settings)
+        _check_and_index(pelican, state, inspect)
         if spare:
             remove_empty_folders(staging.path)
         if keep:
@@ -140,6 +127,31 @@ def _build(state, settings: dict, keep: bool, inspect, started: float) -> BuildR
     return BuildResult(True, output, time.monotonic() - started, [],
                        content_errors.format_warnings(base=os.getcwd()),
                        state.value("search.index", dict))
+
+
+def _write_site(settings: dict) -> PortalPelican:
+    """Stage 3: Pelican reads, validates and writes the site into the staging folder."""
+    pelican = PortalPelican(settings)
+    with _copy_failures() as failed:
+        pelican.run()
+    if failed:
+        raise failed[0]
+    return pelican
+
+
+def _check_and_index(pelican: PortalPelican, state, inspect) -> None:
+    """Stages 4-6 on the written staging folder, each for a build that uses its
+    plugin: sitemap, checks (content errors end the build here), search index."""
+    if pelican.uses(discovery):
+        discovery.write_sitemap(pelican)
+    if pelican.uses(site_integrity):
+        site_integrity.check_site(pelican)
+    if inspect is not None and not state.errors:
+        inspect(pelican)
+    content_errors.raise_if_any()
+    if pelican.uses(search):
+        search.index_site(pelican)
+        content_errors.raise_if_any()
 
 
 def _failed(state, output: str, started: float) -> BuildResult:
