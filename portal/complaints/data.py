@@ -116,8 +116,6 @@ CONTACT_LABELS = (  # (key, label) in display order
     ("place", "สถานที่"), ("address", "ที่อยู่"), ("phone", "โทรศัพท์"), ("fax", "โทรสาร"),
     ("website", "เว็บไซต์"), ("facebook", "Facebook"), ("email", "อีเมล"),
 )
-YES = {"yes", "true", "ใช่"}
-NO = {"no", "false", "ไม่"}
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _BLANK = re.compile(r"\[([^\[\]]*)\]")
@@ -185,12 +183,11 @@ class _Reader:
         value = self.get(where) if self._has(where) else None
         if value is None:
             return False
-        if isinstance(value, str) and value.strip().lower() in YES:
-            return True
-        if isinstance(value, str) and value.strip().lower() in NO:
-            return False
-        raise _Problem(where, f"ช่อง {where[-1]} ต้องเป็น yes หรือ no (must be yes or no)",
-                       f"เขียน {where[-1]}: yes หรือลบบรรทัดนี้")
+        result = yaml_source.flag(value)
+        if result is None:
+            error = yaml_source.flag_error(value)
+            raise _Problem(where, f"ช่อง {where[-1]}: {error.message}", error.hint)
+        return result
 
     def fill(self, text: str, where: tuple) -> str:
         """Replace {organisation} and {head}; an unknown name is an error."""

@@ -15,6 +15,7 @@ from typing import Callable
 
 from portal import safe_paths
 from portal import thai_format
+from portal import yaml_source
 
 # ------------------------------------------------------------------ types
 
@@ -102,12 +103,8 @@ class Change:
     note: str
 
 
-class FieldError(ValueError):
-    """A wrong value. ``where`` is the path below the field, for the line number."""
-
-    def __init__(self, message: str, hint: str = "", where: tuple = ()):
-        super().__init__(message)
-        self.message, self.hint, self.where = message, hint, where
+# A wrong value; ``where`` is the path below the field, for the line number.
+FieldError = yaml_source.FieldError
 
 
 @dataclass
@@ -277,15 +274,14 @@ def _ita(value, ctx) -> tuple:
     return tuple(dict.fromkeys(refs))
 
 
-FLAGS = {"true": True, "yes": True, "ใช่": True, "false": False, "no": False, "ไม่ใช่": False}
+FLAGS = yaml_source.FLAG_WORDS  # the yes/no words of every data file
 
 
 def _flag(value, ctx=None) -> bool:
-    text = _text(value).lower()
-    if text not in FLAGS:
-        raise FieldError(f"\"{value}\" ต้องเป็น true หรือ false (must be true or false)",
-                         "เขียน true (ใช่) หรือ false (ไม่ใช่)")
-    return FLAGS[text]
+    result = yaml_source.flag(value)
+    if result is None:
+        raise yaml_source.flag_error(value)
+    return result
 
 
 def _local_file(ctx: ParseContext, relative: str) -> str:

@@ -155,13 +155,15 @@ def _build(year, path, located, raw) -> Catalog:
         source=str(source.data.get("source") or ""),
         path=path,
     )
-    default_confirmed = source.data.get("confirmed") != "false"
+    default_confirmed = _confirmed(source.data, source_path, source, ())
     indicators = source.data.get("indicators") or []
     for i, indicator in enumerate(indicators):
         for g, group in enumerate(indicator.get("groups") or []):
+            group_confirmed = _confirmed(
+                group, source_path, source, ("indicators", i, "groups", g)) and default_confirmed
             for n, entry in enumerate(group.get("items") or []):
                 where = ("indicators", i, "groups", g, "items", n)
-                item = _item(year, entry, indicator, group, default_confirmed,
+                item = _item(year, entry, indicator, group, (default_confirmed, group_confirmed),
                              source_path, source, where)
                 if item.code in catalog.items:
                     raise CatalogError(
@@ -194,9 +196,22 @@ def _item(year, entry, indicator, group, confirmed, path, located, where) -> Ite
         indicator=(str(indicator.get("code")), str(indicator.get("name"))),
         group=(str(group.get("code")), str(group.get("name"))),
         components=tuple(str(c) for c in entry.get("components") or ()),
-        confirmed=confirmed and entry.get("confirmed") != "false",
-        group_confirmed=confirmed and group.get("confirmed") != "false",
+        confirmed=_confirmed(entry, path, located, where) and confirmed[0],
+        group_confirmed=confirmed[1],
     )
+
+
+def _confirmed(mapping, path, located, where) -> bool:
+    """The yes/no word of ``confirmed``; yes when it is not written."""
+    value = mapping.get("confirmed")
+    if value is None:
+        return True
+    result = yaml_source.flag(value)
+    if result is None:
+        error = yaml_source.flag_error(value)
+        raise CatalogError(path, located.line(*where, "confirmed"),
+                           f"ช่อง confirmed: {error.message}", error.hint)
+    return result
 
 
 def register():

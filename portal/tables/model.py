@@ -35,8 +35,6 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _D = "[0-9\u0e50-\u0e59]"
 _GROUPED = re.compile(rf"^-?{_D}{{1,3}}(,{_D}{{3}})*(\.{_D}+)?$")
 _PLAIN = re.compile(rf"^-?{_D}+(\.{_D}+)?$")
-_TRUE = ("true", "yes", "ใช่")
-_FALSE = ("false", "no", "ไม่ใช่")
 
 
 @dataclass(frozen=True)
@@ -196,14 +194,19 @@ class _Builder:
             return 1
         return int(number)
 
-    def flag(self, value, path, allowed=("true", "false")):
+    def flag(self, value, path, extra=()):
+        """True or False for a yes/no word (yaml_source's words), or a word of ``extra``."""
         if value is None:
-            return "false"
-        if isinstance(value, str) and value.strip().lower() in allowed:
-            return value.strip().lower()
-        self.problem(path, f"ค่า \"{value}\" ใช้ไม่ได้ (must be one of {', '.join(allowed)})",
-                     "ใช้ได้เฉพาะ " + " หรือ ".join(allowed))
-        return "false"
+            return False
+        word = " ".join(value.split()).lower() if isinstance(value, str) else None
+        if word in extra:
+            return word
+        result = yaml_source.flag(value)
+        if result is None:
+            error = yaml_source.flag_error(value, extra)
+            self.problem(path, f"ช่อง {path[-1]}: {error.message}", error.hint)
+            return False
+        return result
 
     # ------------------------------------------------------------ parts
     def build(self):
@@ -270,7 +273,7 @@ class _Builder:
                              (f"หมายถึง {close[0]} หรือไม่; " if close else "")
                              + "ใช้ได้: " + ", ".join(TYPES))
                 kind = "text"
-            row_header = self.flag(item.get("row_header"), path + ("row_header",)) == "true"
+            row_header = self.flag(item.get("row_header"), path + ("row_header",))
             sum_of = item.get("sum_of") or []
             if isinstance(sum_of, str) or not isinstance(sum_of, list):
                 self.problem(path + ("sum_of",), "sum_of ต้องเป็นรายการชื่อคอลัมน์ (sum_of: a list of keys)",
@@ -406,10 +409,10 @@ class _Builder:
                                  f"คอลัมน์แรก \"{columns[0].key}\" ของแถวยอดรวมคือชื่อแถว (total) "
                                  "(the first column holds the totals label)",
                                  "เขียนชื่อแถวไว้ที่ total: แทน")
-                check = self.flag(item.get("check"), path + ("check",), ("true", "false", "all"))
+                check = self.flag(item.get("check"), path + ("check",), ("all",))
                 cells = self.cells(values, by_key, path + ("values",))
                 rows.append(Row("total", line, cells, label,
-                                {"true": "since-last", "all": "all"}.get(check, "")))
+                                {True: "since-last", "all": "all"}.get(check, "")))
             else:
                 self.unknown_keys(item, list(by_key), path, "แถว (row keys must be column keys)")
                 rows.append(Row("data", line, self.cells(item, by_key, path)))
@@ -442,10 +445,11 @@ class _Builder:
         if kind == "text":
             return text
         if kind == "tick":
-            if text.lower() in _TRUE:
-                return True
-            if text.lower() in _FALSE or text == "":
+            if text == "":
                 return False
+            ticked = yaml_source.flag(text)
+            if ticked is not None:
+                return ticked
             self.problem(path, f"คอลัมน์ \"{column.label}\" เป็นเครื่องหมายถูก: ใส่ true หรือเว้นว่าง "
                                f"แต่พบ \"{text}\" (a tick cell is true or empty)",
                          "เขียน true ในช่องที่ต้นฉบับมีเครื่องหมาย / หรือ ✓")
