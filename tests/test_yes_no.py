@@ -90,8 +90,7 @@ def catalog(word, tmp_path):
     try:
         catalogs = ita_catalog.load_catalogs(str(folder))
     except ita_catalog.CatalogError as error:
-        problems = getattr(error, "problems", None) or [error]
-        return None, [(problem.line, problem.message) for problem in problems], line
+        return None, [(problem.line, problem.message) for _path, problem in error.problems], line
     return catalogs[2569].items["O1"].confirmed, [], line
 
 

@@ -24,12 +24,10 @@ import datetime
 import os
 from dataclasses import dataclass
 
-from portal import content_errors
-from portal import ita_catalog
-from portal import site_integrity
-from portal import thai_format
 from pelican import signals
 from pelican.generators import Generator
+
+from portal import content_errors, ita_catalog, site_integrity, thai_format
 
 from . import data, diagram, docx, pdf
 
@@ -90,11 +88,8 @@ class ComplaintsGenerator(Generator):
         organisation = self.settings.get("ORGANISATION", "")
 
         def catalogs():
-            try:
-                return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
-            except ita_catalog.CatalogError as error:
-                content_errors.report(error.path, error.line, error.message, error.hint)
-                return {}
+            return ita_catalog.load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"],
+                                                       content_errors.report)
 
         section = data.load(path, organisation, catalogs)
         if section is None:
@@ -102,7 +97,7 @@ class ComplaintsGenerator(Generator):
         form_title = section.form.title
         try:
             # Dated by its data file's last change, not by the build's time.
-            changed = datetime.datetime.fromtimestamp(os.stat(path).st_mtime, datetime.timezone.utc)
+            changed = datetime.datetime.fromtimestamp(os.stat(path).st_mtime, datetime.UTC)
             form_pdf, laid = pdf.lay_out(section.form, form_title, organisation, created=changed)
         except pdf.LayoutError as error:
             content_errors.report(path, error.line, error.message, error.hint)

@@ -22,7 +22,7 @@ from portal import site_integrity
 from pelican.generators import Generator
 from portal.site_integrity import reuse
 
-from . import INDEX_URL, PERIODS, Catalog, CatalogError, load_catalogs
+from . import INDEX_URL, PERIODS, Catalog, load_catalogs_or_report
 from . import coverage as cov
 from . import export
 
@@ -94,11 +94,7 @@ class ItaGenerator(Generator):
     """Computes every ITA year's coverage, then writes its pages and exports."""
 
     def generate_context(self):
-        try:
-            catalogs = load_catalogs(self.settings["ITA_CATALOG_DIR"])
-        except CatalogError as error:
-            content_errors.report(error.path, error.line, error.message, error.hint)
-            catalogs = {}
+        catalogs = load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"], content_errors.report)
         naming = cov.documents_by_item(published_documents(self.context))
         self.years = years_coverage(catalogs, naming)
         if reuse.enabled(self.settings):  # the pages showing it are not hashed anew

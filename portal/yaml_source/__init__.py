@@ -25,6 +25,8 @@ from .fields import (  # noqa: F401 - the package's public names
     FLAG_WORDS,
     TRUE_WORDS,
     FieldError,
+    Fields,
+    Problem,
     flag,
     flag_error,
 )
