@@ -55,6 +55,14 @@ DOCUMENT_TYPES = (
 )
 TYPES_BY_NAME = {t.key: t for t in DOCUMENT_TYPES} | {t.label: t for t in DOCUMENT_TYPES}
 
+
+def announcements(documents) -> list:
+    """The announcements among ``documents``, in their order: the home page's
+    latest announcements and the announcements feed list the same documents."""
+    return [document for document in documents
+            if getattr(document, "doc_type", None) is not None
+            and document.doc_type.key == "announcement"]
+
 # ------------------------------------------------------------------ values
 
 
