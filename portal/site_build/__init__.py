@@ -36,7 +36,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from portal import content_errors
+from portal import content_errors, settings_schema
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
@@ -76,6 +76,10 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     _quiet_logging()
     settings = load_settings(settings_file, overrides)
     output = os.path.abspath(settings["OUTPUT_PATH"])
+    wrong = settings_schema.check(settings, settings_file, overrides)
+    if wrong:  # nothing is read or written with settings that are wrong
+        return BuildResult(False, output, time.monotonic() - started, wrong.errors,
+                           wrong.format(base=os.getcwd()))
     first_serve_build = reuse.enabled(settings) and gc.get_freeze_count() == 0
     try:
         with _collector_paused(not first_serve_build):
