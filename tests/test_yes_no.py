@@ -78,15 +78,23 @@ def table(word, tmp_path):
     return found.columns[0].row_header, [], 3
 
 
-def catalog(word, tmp_path):
+def edited_catalogs(tmp_path, year: int, old: str, new: str):
+    """A copy of the real catalogs with ``old`` replaced by ``new`` in one
+    year's file: (the folder, the line of ``old``)."""
     folder = tmp_path / "ita"
     shutil.copytree(CATALOGS, folder)
-    path = folder / "2569.yaml"
+    path = folder / f"{year}.yaml"
     text = path.read_text(encoding="utf-8")
-    line = text[: text.index("          - code: O1\n")].count("\n") + 2
-    path.write_text(text.replace("          - code: O1\n",
-                                 f'          - code: O1\n            confirmed: "{word}"\n', 1),
-                    encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder, line
+
+
+def catalog(word, tmp_path):
+    old = "          - code: O1\n"
+    folder, line = edited_catalogs(tmp_path, 2569, old,
+                                   old + f'            confirmed: "{word}"\n')
+    line += 1  # the line added below the code
     try:
         catalogs = ita_catalog.load_catalogs(str(folder))
     except ita_catalog.CatalogError as error:
@@ -125,13 +133,8 @@ def test_a_catalog_confirmed_misspelt_or_in_thai_no_longer_counts_as_confirmed(t
 
 
 def test_a_misspelt_catalog_confirmed_fails_the_build_with_file_and_line(site, tmp_path):
-    folder = tmp_path / "ita"
-    shutil.copytree(CATALOGS, folder)
-    path = folder / "2568.yaml"
-    text = path.read_text(encoding="utf-8")
-    line = text[: text.index("        confirmed: false")].count("\n") + 1
-    path.write_text(text.replace("        confirmed: false", "        confirmed: flase", 1),
-                    encoding="utf-8")
+    folder, line = edited_catalogs(tmp_path, 2568, "        confirmed: false",
+                                   "        confirmed: flase")
     site.add({"documents/a.md": announcement()})
     result = site.build(ITA_CATALOG_DIR=str(folder))
     assert not result.ok

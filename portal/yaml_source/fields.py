@@ -68,6 +68,7 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+    warning: bool = False  # told to the clerk; what was read is used all the same
 
 
 class Fields:
