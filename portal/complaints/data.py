@@ -277,7 +277,9 @@ def _process(reader: _Reader) -> list[Step]:
 
 
 def _ita(reader: _Reader, catalogs) -> dict:
-    pages = reader.mapping(("ita",), PAGE_KEYS, "ช่อง ita", required=False)
+    if "ita" not in reader.data:
+        return {}
+    pages = reader.mapping(("ita",), PAGE_KEYS, "ช่อง ita")
     result = {}
     for key, value in pages.items():
         if key in PAGE_KEYS:
