@@ -88,11 +88,8 @@ class ComplaintsGenerator(Generator):
         organisation = self.settings.get("ORGANISATION", "")
 
         def catalogs():
-            try:
-                return ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
-            except ita_catalog.CatalogError as error:
-                content_errors.report(error.path, error.line, error.message, error.hint)
-                return {}
+            return ita_catalog.load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"],
+                                                       content_errors.report)
 
         section = data.load(path, organisation, catalogs)
         if section is None:

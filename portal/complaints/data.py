@@ -7,14 +7,11 @@ file and line, so one build shows them all.
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from dataclasses import dataclass
 
-from portal import content_errors
-from portal import thai_format
-from portal import yaml_source
+from portal import content_errors, ita_catalog, thai_format, yaml_source
+from portal.yaml_source import FieldError
 
 # ------------------------------------------------------------------ model
 
@@ -116,134 +113,28 @@ CONTACT_LABELS = (  # (key, label) in display order
     ("place", "สถานที่"), ("address", "ที่อยู่"), ("phone", "โทรศัพท์"), ("fax", "โทรสาร"),
     ("website", "เว็บไซต์"), ("facebook", "Facebook"), ("email", "อีเมล"),
 )
-YES = {"yes", "true", "ใช่"}
-NO = {"no", "false", "ไม่"}
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _BLANK = re.compile(r"\[([^\[\]]*)\]")
 
 
-class _Problem(Exception):
-    def __init__(self, path: tuple, message: str, hint: str = ""):
-        super().__init__(message)
-        self.path, self.message, self.hint = path, message, hint
+class _Reader(yaml_source.Fields):
+    """The data file's values; every text has its {organisation} and {head} filled in."""
 
+    def __init__(self, located, names: dict):
+        super().__init__(located)
+        self.names = names
 
-class _Reader:
-    def __init__(self, path: str, located, names: dict):
-        self.path, self.located, self.names = path, located, names
-        self.failed = False
-
-    def report(self, where: tuple, message: str, hint: str = "") -> None:
-        self.failed = True
-        content_errors.report(self.path, self.located.line(*where), message, hint)
-
-    # -- values
-
-    def get(self, where: tuple):
-        value = self.located.data
-        for key in where:
-            value = value[key]
-        return value
-
-    def text(self, where: tuple, required: bool = True) -> str:
-        value = self.get(where) if self._has(where) else None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                raise self.missing(where)
-            return ""
-        if not isinstance(value, str):
-            raise _Problem(where, f"ช่อง {where[-1]} ต้องเป็นข้อความบรรทัดเดียว ไม่ใช่รายการ "
-                           "(must be text, not a list or mapping)",
-                           f"เขียนเป็น {where[-1]}: ข้อความ")
-        return self.fill(value.strip(), where)
-
-    def missing(self, where: tuple) -> _Problem:
-        if self._has(where):
-            return _Problem(where, f"ช่อง {where[-1]} ไม่มีค่า (empty value)",
-                            f"พิมพ์ข้อความหลัง {where[-1]}:")
-        return _Problem(where[:-1], f"ไม่มีช่อง {where[-1]} (missing field)",
-                        f"เพิ่มบรรทัด {where[-1]}: ...")
-
-    def texts(self, where: tuple, required: bool = True) -> tuple[str, ...]:
-        """A text or a list of texts."""
-        value = self.get(where) if self._has(where) else None
-        if value is None or value == "":
-            if required:
-                raise _Problem(where, f"ช่อง {where[-1]} ต้องมีอย่างน้อยหนึ่งรายการ (empty list)",
-                               f"เขียนรายการใต้ {where[-1]}: โดยขึ้นต้นแต่ละบรรทัดด้วย - ")
-            return ()
-        if isinstance(value, str):
-            return (self.fill(value.strip(), where),)
-        if not isinstance(value, list):
-            raise _Problem(where, f"ช่อง {where[-1]} ต้องเป็นข้อความหรือรายการข้อความ "
-                           "(must be text or a list of texts)",
-                           "ขึ้นต้นแต่ละรายการด้วย - ")
-        return tuple(self.text(where + (index,)) for index in range(len(value)))
-
-    def flag(self, where: tuple) -> bool:
-        value = self.get(where) if self._has(where) else None
-        if value is None:
-            return False
-        if isinstance(value, str) and value.strip().lower() in YES:
-            return True
-        if isinstance(value, str) and value.strip().lower() in NO:
-            return False
-        raise _Problem(where, f"ช่อง {where[-1]} ต้องเป็น yes หรือ no (must be yes or no)",
-                       f"เขียน {where[-1]}: yes หรือลบบรรทัดนี้")
-
-    def fill(self, text: str, where: tuple) -> str:
+    def finish_text(self, text: str, where: tuple) -> str:
         """Replace {organisation} and {head}; an unknown name is an error."""
         def replace(match):
             name = match[1].strip()
             if name not in self.names:
                 known = ", ".join("{" + key + "}" for key in self.names)
-                raise _Problem(where, f"ไม่รู้จัก {{{match[1]}}} ในข้อความ (unknown placeholder)",
-                               f"ใช้ได้เฉพาะ {known}")
+                raise FieldError(f"ไม่รู้จัก {{{match[1]}}} ในข้อความ (unknown placeholder)",
+                                 f"ใช้ได้เฉพาะ {known}", where)
             return self.names[name]
         return " ".join(_PLACEHOLDER.sub(replace, text).split())
-
-    def _has(self, where: tuple) -> bool:
-        try:
-            self.get(where)
-        except (KeyError, IndexError, TypeError):
-            return False
-        return True
-
-    def mapping(self, where: tuple, keys, what: str) -> dict:
-        """Check a mapping's keys: an unknown key is reported (with a suggestion)."""
-        if not self._has(where):
-            raise self.missing(where)
-        value = self.get(where)
-        if not isinstance(value, dict):
-            raise _Problem(where, f"{what}ต้องเป็นชุดของ ชื่อช่อง: ค่า (must be a mapping)",
-                           "ดูตัวอย่างรูปแบบจากรายการอื่นในไฟล์เดียวกัน")
-        for key in value:
-            if key not in keys:
-                close = difflib.get_close_matches(key, list(keys), n=1)
-                hint = (f"หมายถึง {close[0]} หรือไม่" if close
-                        else "ช่องที่ใช้ได้: " + ", ".join(keys))
-                self.report(where + (key,), f"ไม่รู้จักช่อง \"{key}\" ใน{what} (unknown field)",
-                            hint)
-        return value
-
-    def items(self, where: tuple, what: str) -> list:
-        if not self._has(where):
-            raise self.missing(where)
-        value = self.get(where)
-        if not isinstance(value, list) or not value:
-            raise _Problem(where, f"ช่อง {where[-1]} ต้องเป็นรายการ{what}อย่างน้อยหนึ่งรายการ "
-                           "(must be a non-empty list)",
-                           "ขึ้นต้นแต่ละรายการด้วย - ")
-        return value
-
-    def attempt(self, function, *args, default=None):
-        """Run one reading step; a problem is reported and ``default`` returned."""
-        try:
-            return function(*args)
-        except _Problem as problem:
-            self.report(problem.path, problem.message, problem.hint)
-            return default
 
 
 def load(path: str, organisation: str, catalogs) -> Section | None:
@@ -253,7 +144,8 @@ def load(path: str, organisation: str, catalogs) -> Section | None:
             text = handle.read()
     except FileNotFoundError:
         content_errors.report(path, 1, "ไม่พบไฟล์ข้อมูลช่องทางร้องเรียน (complaints data file missing)",
-                              "สร้างไฟล์ data/complaints.yaml หรือแก้ค่า COMPLAINTS_DATA ใน pelicanconf.py")
+                              "สร้างไฟล์ data/complaints.yaml "
+                              "หรือแก้ค่า COMPLAINTS_DATA ใน pelicanconf.py")
         return None
     except UnicodeDecodeError:
         content_errors.report(path, 1, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (file is not UTF-8)",
@@ -264,10 +156,11 @@ def load(path: str, organisation: str, catalogs) -> Section | None:
     except yaml_source.YamlSourceError as error:
         content_errors.report(path, error.line, error.message, error.hint)
         return None
-    reader = _Reader(path, located, {"organisation": organisation})
+    reader = _Reader(located, {"organisation": organisation})
     if not isinstance(located.data, dict):
-        reader.report((), "ไฟล์ต้องเป็นชุดของ ชื่อช่อง: ค่า (the file must be a mapping)",
-                      "เริ่มจากตัวอย่าง data/complaints.yaml ในโครงการ")
+        content_errors.report(path, located.line(),
+                              "ไฟล์ต้องเป็นชุดของ ชื่อช่อง: ค่า (the file must be a mapping)",
+                              "เริ่มจากตัวอย่าง data/complaints.yaml ในโครงการ")
         return None
     reader.mapping((), TOP_KEYS, "ไฟล์ข้อมูลช่องทางร้องเรียน")
     head = reader.attempt(reader.text, ("head",), default="")
@@ -286,7 +179,9 @@ def load(path: str, organisation: str, catalogs) -> Section | None:
         ita=reader.attempt(_ita, reader, catalogs, default={}),
         form=reader.attempt(_form, reader, default=None),
     )
-    return None if reader.failed else section
+    for problem in reader.problems:
+        content_errors.report(path, problem.line, problem.message, problem.hint)
+    return None if reader.problems else section
 
 
 def _list(reader: _Reader, key: str) -> tuple[str, ...]:
@@ -295,7 +190,7 @@ def _list(reader: _Reader, key: str) -> tuple[str, ...]:
 
 
 def _source(reader: _Reader) -> dict:
-    if "source" not in reader.located.data:
+    if "source" not in reader.data:
         return {}
     reader.mapping(("source",), ("title", "organisation", "document"), "ช่อง source")
     return {key: reader.text(("source", key), required=(key != "document"))
@@ -341,25 +236,25 @@ def _contact(reader, spot, key, label, value, channel_where) -> Contact:
         number = re.split(r"ต่อ|\(|,", thai_format.arabic_digits(value))[0]
         digits = re.sub(r"\D", "", number)
         if len(digits) < 4:
-            raise _Problem(spot, f"\"{value}\" ไม่ใช่หมายเลขโทรศัพท์ (not a phone number)",
-                           "เขียนหมายเลขเช่น 0-3637-4047 ต่อ 17")
+            raise FieldError(f"\"{value}\" ไม่ใช่หมายเลขโทรศัพท์ (not a phone number)",
+                             "เขียนหมายเลขเช่น 0-3637-4047 ต่อ 17", spot)
         return Contact(label, value, f"tel:{digits}" if key == "phone" else "")
     if key == "website":
         if not re.match(r"^https?://\S+$", value):
-            raise _Problem(spot, f"\"{value}\" ไม่ใช่ที่อยู่เว็บไซต์ (not a web address)",
-                           "เขียนเต็มรูปแบบ เช่น https://www.example.go.th/")
+            raise FieldError(f"\"{value}\" ไม่ใช่ที่อยู่เว็บไซต์ (not a web address)",
+                             "เขียนเต็มรูปแบบ เช่น https://www.example.go.th/", spot)
         return Contact(label, value, value)
     if key == "email":
         if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
-            raise _Problem(spot, f"\"{value}\" ไม่ใช่อีเมล (not an e-mail address)",
-                           "เขียนเช่น saraban@example.go.th")
+            raise FieldError(f"\"{value}\" ไม่ใช่อีเมล (not an e-mail address)",
+                             "เขียนเช่น saraban@example.go.th", spot)
         return Contact(label, value, f"mailto:{value}")
     if key == "facebook":
         url = reader.text(channel_where + ("facebook_url",), required=False)
         if url and not re.match(r"^https://\S+$", url):
-            raise _Problem(channel_where + ("facebook_url",),
-                           f"\"{url}\" ไม่ใช่ที่อยู่เว็บไซต์ (not a web address)",
-                           "เขียนเช่น https://www.facebook.com/ชื่อเพจ")
+            raise FieldError(f"\"{url}\" ไม่ใช่ที่อยู่เว็บไซต์ (not a web address)",
+                             "เขียนเช่น https://www.facebook.com/ชื่อเพจ",
+                             channel_where + ("facebook_url",))
         return Contact(label, value, url)
     return Contact(label, value)
 
@@ -382,21 +277,22 @@ def _process(reader: _Reader) -> list[Step]:
 
 
 def _ita(reader: _Reader, catalogs) -> dict:
-    from portal.front_matter import schema
-
-    if "ita" not in reader.located.data:
+    if "ita" not in reader.data:
         return {}
     pages = reader.mapping(("ita",), PAGE_KEYS, "ช่อง ita")
-    context = schema.ParseContext(os.path.dirname(reader.path), catalogs)
     result = {}
     for key, value in pages.items():
-        if key not in PAGE_KEYS:
-            continue
-        try:
-            result[key] = schema._ita(value, context)
-        except schema.FieldError as error:
-            reader.report(("ita", key) + tuple(error.where), error.message, error.hint)
+        if key in PAGE_KEYS:
+            where = ("ita", key)
+            result[key] = reader.attempt(_evidence, reader, where, value, catalogs, default=())
     return result
+
+
+def _evidence(reader: _Reader, where: tuple, value, catalogs) -> tuple:
+    try:
+        return ita_catalog.evidence_items(value, catalogs())
+    except FieldError as error:
+        raise FieldError(error.message, error.hint, where + error.where) from None
 
 
 # ------------------------------------------------------------------ the form
@@ -416,39 +312,40 @@ def _form(reader: _Reader) -> Form:
 def _part(reader: _Reader, where: tuple) -> FormPart:
     entry = reader.get(where)
     if not isinstance(entry, dict):
-        raise _Problem(where, "แต่ละบรรทัดของแบบฟอร์มต้องขึ้นต้นด้วย line:, lines:, text: หรือ "
-                       "blank_lines: (each part needs a kind)", "เช่น - line: เรื่อง [*]")
+        raise FieldError("แต่ละบรรทัดของแบบฟอร์มต้องขึ้นต้นด้วย line:, lines:, text: หรือ "
+                         "blank_lines: (each part needs a kind)", "เช่น - line: เรื่อง [*]", where)
     kinds = [key for key in entry if key in PART_KINDS]
     reader.mapping(where, PART_KINDS + PART_OPTIONS, "บรรทัดของแบบฟอร์ม")
     if len(kinds) != 1:
-        raise _Problem(where, "แต่ละบรรทัดของแบบฟอร์มต้องมี line, lines, text หรือ blank_lines "
-                       "อย่างใดอย่างหนึ่งเท่านั้น (exactly one kind per part)",
-                       "แยกเป็นหลายรายการ โดยขึ้นต้นแต่ละรายการด้วย - ")
+        raise FieldError("แต่ละบรรทัดของแบบฟอร์มต้องมี line, lines, text หรือ blank_lines "
+                         "อย่างใดอย่างหนึ่งเท่านั้น (exactly one kind per part)",
+                         "แยกเป็นหลายรายการ โดยขึ้นต้นแต่ละรายการด้วย - ", where)
     kind = kinds[0]
     align = reader.text(where + ("align",), required=False) or "left"
     if align not in ("left", "center", "right"):
-        raise _Problem(where + ("align",), f"align ต้องเป็น left, center หรือ right ไม่ใช่ \"{align}\" "
-                       "(unknown alignment)", "เขียน align: right เป็นต้น")
+        raise FieldError(f"align ต้องเป็น left, center หรือ right ไม่ใช่ \"{align}\" "
+                         "(unknown alignment)", "เขียน align: right เป็นต้น", where + ("align",))
     options = {"align": align, "indent": reader.flag(where + ("indent",)),
-               "space": reader.flag(where + ("space",)), "line": reader.located.line(*where)}
+               "space": reader.flag(where + ("space",)), "line": reader.line(where)}
     if kind == "blank_lines":
         count_text = thai_format.arabic_digits(reader.text(where + ("blank_lines",)))
         if not count_text.isdigit() or not 1 <= int(count_text) <= 30:
-            raise _Problem(where + ("blank_lines",), "blank_lines ต้องเป็นจำนวนบรรทัด 1 ถึง 30 "
-                           "(number of lines)", "เช่น blank_lines: 4")
+            raise FieldError("blank_lines ต้องเป็นจำนวนบรรทัด 1 ถึง 30 (number of lines)",
+                             "เช่น blank_lines: 4", where + ("blank_lines",))
         return FormPart("blank_lines", count=int(count_text), **options)
     if kind == "text":
         text = reader.text(where + ("text",))
         if _BLANK.search(text):
-            raise _Problem(where + ("text",), "ช่องกรอก [ ] ใช้ได้เฉพาะใน line หรือ lines "
-                           "(fill-in spaces only in line/lines)", "เปลี่ยน text: เป็น line:")
+            raise FieldError("ช่องกรอก [ ] ใช้ได้เฉพาะใน line หรือ lines "
+                             "(fill-in spaces only in line/lines)", "เปลี่ยน text: เป็น line:",
+                             where + ("text",))
         return FormPart("text", text=text, **options)
     if kind == "line":
         spots = [where + ("line",)]
     else:
         value = reader.items(where + ("lines",), "บรรทัด")
         spots = [where + ("lines", index) for index in range(len(value))]
-    lines = tuple(FormLine(_runs(reader.text(spot), spot), reader.located.line(*spot))
+    lines = tuple(FormLine(_runs(reader.text(spot), spot), reader.line(spot))
                   for spot in spots)
     return FormPart("line", lines=lines, **options)
 
@@ -467,13 +364,14 @@ def _runs(text: str, where: tuple) -> tuple:
         elif size.isdigit() and 1 <= int(size) <= 80:
             runs.append(Blank(int(size)))
         else:
-            raise _Problem(where, f"ช่องกรอก [{match[1]}] ไม่ถูกต้อง (bad fill-in space)",
-                           "เขียน [6] สำหรับช่องยาว 6 ตัวอักษร (1 ถึง 80) หรือ [*] ให้ยาวถึงสุดบรรทัด")
+            raise FieldError(f"ช่องกรอก [{match[1]}] ไม่ถูกต้อง (bad fill-in space)",
+                             "เขียน [6] สำหรับช่องยาว 6 ตัวอักษร (1 ถึง 80) หรือ [*] ให้ยาวถึงสุดบรรทัด",
+                             where)
         position = match.end()
     words = text[position:].strip()
     if words:
         runs.append(Words(words))
     if any("[" in run.text or "]" in run.text for run in runs if not run.is_blank):
-        raise _Problem(where, "เครื่องหมาย [ หรือ ] ไม่ครบคู่ (unbalanced bracket)",
-                       "ช่องกรอกเขียนเป็น [6] หรือ [*]")
+        raise FieldError("เครื่องหมาย [ หรือ ] ไม่ครบคู่ (unbalanced bracket)",
+                         "ช่องกรอกเขียนเป็น [6] หรือ [*]", where)
     return tuple(runs)

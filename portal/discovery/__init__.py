@@ -18,11 +18,13 @@ import urllib.parse
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from portal import outputs
-from portal.build_state import current
 from feedgenerator import Atom1Feed, get_tag_uri
 from pelican import signals
 from pelican.generators import Generator
+
+from portal import outputs
+from portal.build_state import current
+from portal.front_matter import schema
 
 ANNOUNCEMENTS_FEED = "feeds/announcements.atom.xml"
 FEED_ITEMS = 30
@@ -49,11 +51,7 @@ class DiscoveryGenerator(Generator):
     def generate_output(self, writer):
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "Asia/Bangkok")
         base = site_url(self.settings)
-        announcements = [
-            article for article in self.context.get("articles", [])
-            if getattr(article, "doc_type", None) is not None
-            and article.doc_type.key == "announcement"
-        ][:FEED_ITEMS]
+        announcements = schema.announcements(self.context.get("articles", []))[:FEED_ITEMS]
         feed = Atom1Feed(
             title=f"ประกาศ | {self.settings['SITENAME']}",
             link=f"{base}/",

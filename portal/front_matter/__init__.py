@@ -253,7 +253,7 @@ class FrontMatterReader(BaseReader):
 
     def _build_key(self, key):
         if getattr(self, "_build_stamp", None) is None:  # once per build
-            self._build_stamp = (ita_catalog._directory_stamp(self.settings["ITA_CATALOG_DIR"]),
+            self._build_stamp = (ita_catalog.directory_stamp(self.settings["ITA_CATALOG_DIR"]),
                                  repr([self.settings.get(name) for name in _PARSE_SETTINGS]))
         return (*self._build_stamp, self._folder_stamp(os.path.dirname(key)))
 
@@ -317,11 +317,8 @@ class FrontMatterReader(BaseReader):
         # Loaded once per reader, that is once per build (a new build, such as
         # a rebuild of `invoke serve`, makes new readers and sees edited files).
         if getattr(self, "_loaded_catalogs", None) is None:
-            try:
-                self._loaded_catalogs = ita_catalog.load_catalogs(self.settings["ITA_CATALOG_DIR"])
-            except ita_catalog.CatalogError as error:
-                content_errors.report(error.path, error.line, error.message, error.hint)
-                self._loaded_catalogs = {}
+            self._loaded_catalogs = ita_catalog.load_catalogs_or_report(
+                self.settings["ITA_CATALOG_DIR"], content_errors.report)
         return self._loaded_catalogs
 
     def _folder_problems(self, source_path, values, located):

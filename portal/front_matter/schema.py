@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from portal import safe_paths
-from portal import thai_format
+from portal import ita_catalog, safe_paths, thai_format, yaml_source
 
 # ------------------------------------------------------------------ types
 
@@ -55,6 +54,14 @@ DOCUMENT_TYPES = (
     ),
 )
 TYPES_BY_NAME = {t.key: t for t in DOCUMENT_TYPES} | {t.label: t for t in DOCUMENT_TYPES}
+
+
+def announcements(documents) -> list:
+    """The announcements among ``documents``, in their order: the home page's
+    latest announcements and the announcements feed list the same documents."""
+    return [document for document in documents
+            if getattr(document, "doc_type", None) is not None
+            and document.doc_type.key == "announcement"]
 
 # ------------------------------------------------------------------ values
 
@@ -102,12 +109,8 @@ class Change:
     note: str
 
 
-class FieldError(ValueError):
-    """A wrong value. ``where`` is the path below the field, for the line number."""
-
-    def __init__(self, message: str, hint: str = "", where: tuple = ()):
-        super().__init__(message)
-        self.message, self.hint, self.where = message, hint, where
+# A wrong value; ``where`` is the path below the field, for the line number.
+FieldError = yaml_source.FieldError
 
 
 @dataclass
@@ -226,10 +229,10 @@ def _records(value, required: tuple[str, ...], optional: tuple[str, ...], exampl
         yield index, record
 
 
-def _within(ctx_call, index, key):
-    """Run a parser on one sub-field, pointing errors at that sub-field's line."""
+def _within(index, key, parse, *args):
+    """``parse(*args)`` for one sub-field, pointing errors at that sub-field's line."""
     try:
-        return ctx_call()
+        return parse(*args)
     except FieldError as error:
         raise FieldError(error.message, error.hint, (index, key) + error.where) from None
 
@@ -239,8 +242,8 @@ def _signatories(value, ctx=None) -> tuple[Signatory, ...]:
     result = []
     for index, record in _records(value, ("name", "position"), ("acting_for",), example):
         result.append(Signatory(
-            name=_within(lambda: _text(record["name"]), index, "name"),
-            position=_within(lambda: _text(record["position"]), index, "position"),
+            name=_within(index, "name", _text, record["name"]),
+            position=_within(index, "position", _text, record["position"]),
             acting_for=" ".join(str(record.get("acting_for") or "").split()),
         ))
     return tuple(result)
@@ -248,44 +251,17 @@ def _signatories(value, ctx=None) -> tuple[Signatory, ...]:
 
 def _ita(value, ctx) -> tuple:
     """The catalog items (ita_catalog.Item) this document is evidence for."""
-    from portal import ita_catalog
-
-    example = "เช่น\n      2569: [O16, O17]"
-    if not isinstance(value, dict) or not value:
-        raise FieldError(
-            "ต้องระบุปี ITA แล้วตามด้วยรหัสข้อ (must map ITA year to item codes)", example)
-    catalogs = ctx.catalogs()
-    refs = []
-    for year_text, codes in value.items():
-        year_digits = thai_format.arabic_digits(year_text)
-        if not year_digits.isdigit():
-            raise FieldError(f"\"{year_text}\" ไม่ใช่ปี ITA (not an ITA year)", example, (year_text,))
-        year = int(year_digits)
-        if year not in catalogs:
-            known = ", ".join(str(y) for y in sorted(catalogs))
-            raise FieldError(
-                f"ไม่มีรายการข้อ ITA ของปี {year} (no catalog for ITA {year})",
-                f"ปีที่มี: {known} (เพิ่มปีใหม่ได้ที่ data/ita/{year}.yaml)", (year_text,))
-        for code_text in codes if isinstance(codes, list) else [codes]:
-            code = ita_catalog.normalise_code(code_text or "")
-            if code is None or code not in catalogs[year].items:
-                last = max(catalogs[year].items.values(), key=lambda item: item.number)
-                raise FieldError(
-                    f"ITA ปี {year} ไม่มีข้อ \"{code_text}\" (no such item in ITA {year})",
-                    f"รหัสข้อของปี {year} คือ O1 ถึง {last.code}", (year_text,))
-            refs.append(catalogs[year].items[code])
-    return tuple(dict.fromkeys(refs))
+    return ita_catalog.evidence_items(value, ctx.catalogs())
 
 
-FLAGS = {"true": True, "yes": True, "ใช่": True, "false": False, "no": False, "ไม่ใช่": False}
+FLAGS = yaml_source.FLAG_WORDS  # the yes/no words of every data file
 
 
 def _flag(value, ctx=None) -> bool:
-    text = _text(value).lower()
-    if text not in FLAGS:
-        raise FieldError(f"\"{value}\" ต้องเป็น true หรือ false (must be true or false)",
-                         "เขียน true (ใช่) หรือ false (ไม่ใช่)")
-    return FLAGS[text]
+    result = yaml_source.flag(value)
+    if result is None:
+        raise yaml_source.flag_error(value)
+    return result
 
 
 def _local_file(ctx: ParseContext, relative: str) -> str:
@@ -313,10 +289,10 @@ def _attachments(value, ctx) -> tuple[Attachment, ...]:
     result = []
     for index, record in _records(value, ("file", "title"), (), example):
         relative = str(record["file"]).strip()
-        path = _within(lambda: _local_file(ctx, relative), index, "file")
+        path = _within(index, "file", _local_file, ctx, relative)
         result.append(Attachment(
             file=relative.replace("\\", "/"),
-            title=_within(lambda: _text(record["title"]), index, "title"),
+            title=_within(index, "title", _text, record["title"]),
             size=os.path.getsize(path),
         ))
     return tuple(result)
@@ -327,8 +303,8 @@ def _changes(value, ctx=None) -> tuple[Change, ...]:
     result = []
     for index, record in _records(value, ("date", "note"), (), example):
         result.append(Change(
-            date=_within(lambda: _date(record["date"]), index, "date"),
-            note=_within(lambda: _text(record["note"]), index, "note"),
+            date=_within(index, "date", _date, record["date"]),
+            note=_within(index, "note", _text, record["note"]),
         ))
     return tuple(result)
 

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
 from portal import thai_format
+from portal.yaml_source import Problem
 
 from .schema import FIELDS, FIELDS_BY_KEY, FIELDS_BY_LABEL, FieldError, FiscalYears
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    message: str
-    hint: str = ""
-    warning: bool = False  # told to the clerk; the document is published all the same
-
 
 FRONT_MATTER_HINT = (
     "ขึ้นต้นไฟล์ด้วยบรรทัด --- ตามด้วยช่องข้อมูล เช่น title: ... แล้วปิดด้วยบรรทัด --- "
@@ -110,7 +101,7 @@ def _normalise_texts(data, located) -> list[Problem]:
 
 def _is_file_name(path: tuple) -> bool:
     return len(path) == len(_FILE_NAMES) and all(
-        part is None or part == key for part, key in zip(_FILE_NAMES, path))
+        part is None or part == key for part, key in zip(_FILE_NAMES, path, strict=True))
 
 
 def _unknown_field(key: str, line: int) -> Problem:

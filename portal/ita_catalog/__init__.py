@@ -14,12 +14,14 @@ URL (``Item.url``, ``ita/<year>/<code>/``), so any template can link to it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from portal import yaml_source
+from portal import thai_format, yaml_source
+from portal.yaml_source import FieldError, Problem
 
 PERIODS = {
     "current": "ข้อมูลของปีงบประมาณที่ประเมิน",
@@ -81,22 +83,51 @@ class Catalog:
 
 
 class CatalogError(Exception):
-    def __init__(self, path: str, line: int, message: str, hint: str = ""):
-        super().__init__(message)
-        self.path, self.line, self.message, self.hint = path, line, message, hint
+    """Mistakes in the catalog files: ``problems`` lists every one as (path,
+    yaml_source.Problem); ``path``, ``line``, ``message`` and ``hint`` are the first's."""
+
+    def __init__(self, problems: list):
+        path, first = problems[0]
+        super().__init__(first.message)
+        self.problems = list(problems)
+        self.path, self.line, self.message, self.hint = path, first.line, first.message, first.hint
+
+
+# The keys each mapping of a catalog file may have.
+TOP_KEYS = ("year", "evaluates_fiscal_year", "items_from", "source", "confirmed", "indicators")
+INDICATOR_KEYS = ("code", "name", "groups")
+GROUP_KEYS = ("code", "name", "confirmed", "items")
+ITEM_KEYS = ("code", "name", "period", "components", "confirmed")
 
 
 def load_catalogs(directory: str) -> dict[int, Catalog]:
     """Every catalog in ``directory``, keyed by ITA year.
 
-    Raises CatalogError naming the file and line of the first mistake.
+    The same objects while the files are the same. Raises CatalogError naming
+    the file and line of every mistake.
     """
-    return dict(_load_all(os.path.abspath(directory), _directory_stamp(directory)))
+    return dict(_load_all(os.path.abspath(directory), directory_stamp(directory)))
 
 
-def _directory_stamp(directory: str) -> tuple:
-    # Cache key that changes whenever a catalog file is added, removed or edited,
-    # so `invoke serve` picks up corrections without a restart.
+def load_catalogs_or_report(directory: str, report) -> dict[int, Catalog]:
+    """Every catalog, or {} after each mistake in the files went to
+    ``report(path, line, message, hint)`` (content_errors.report in a build).
+
+    What a build uses: the document reader, the ITA pages and the complaints
+    section all load the catalogs here, so their mistakes are told one way.
+    """
+    try:
+        return load_catalogs(directory)
+    except CatalogError as error:
+        for path, problem in error.problems:
+            report(path, problem.line, problem.message, problem.hint)
+        return {}
+
+
+def directory_stamp(directory: str) -> tuple:
+    """Changes whenever a catalog file is added, removed or edited: the cache
+    key of the loaded catalogs (and of whatever was read with them), so that
+    `invoke serve` picks up corrections without a restart."""
     try:
         names = sorted(n for n in os.listdir(directory) if n.endswith(".yaml"))
     except FileNotFoundError:
@@ -104,99 +135,184 @@ def _directory_stamp(directory: str) -> tuple:
     return tuple((n, os.stat(os.path.join(directory, n)).st_mtime_ns) for n in names)
 
 
+def evidence_items(value, catalogs: dict) -> tuple[Item, ...]:
+    """The catalog items an ``ita`` value names (ITA year -> item codes), as
+    written in front matter or data/complaints.yaml. A wrong value raises
+    yaml_source.FieldError, ``where`` being the path below ``value``."""
+    example = "เช่น\n      2569: [O16, O17]"
+    if not isinstance(value, dict) or not value:
+        raise FieldError(
+            "ต้องระบุปี ITA แล้วตามด้วยรหัสข้อ (must map ITA year to item codes)", example)
+    refs = []
+    for year_text, codes in value.items():
+        year_digits = thai_format.arabic_digits(year_text)
+        if not year_digits.isdigit():
+            raise FieldError(f"\"{year_text}\" ไม่ใช่ปี ITA (not an ITA year)", example, (year_text,))
+        year = int(year_digits)
+        if year not in catalogs:
+            known = ", ".join(str(y) for y in sorted(catalogs))
+            raise FieldError(
+                f"ไม่มีรายการข้อ ITA ของปี {year} (no catalog for ITA {year})",
+                f"ปีที่มี: {known} (เพิ่มปีใหม่ได้ที่ data/ita/{year}.yaml)", (year_text,))
+        for code_text in codes if isinstance(codes, list) else [codes]:
+            code = normalise_code(code_text or "")
+            if code is None or code not in catalogs[year].items:
+                last = max(catalogs[year].items.values(), key=lambda item: item.number)
+                raise FieldError(
+                    f"ITA ปี {year} ไม่มีข้อ \"{code_text}\" (no such item in ITA {year})",
+                    f"รหัสข้อของปี {year} คือ O1 ถึง {last.code}", (year_text,))
+            refs.append(catalogs[year].items[code])
+    return tuple(dict.fromkeys(refs))
+
+
+# ------------------------------------------------------------------ reading the files
+
+
 @lru_cache(maxsize=4)
 def _load_all(directory: str, stamp: tuple) -> tuple:
-    raw = {}
+    problems = []  # (path, Problem) of every file
+    read = []  # (path, Fields) of every file read as YAML
+    files = {}  # year -> (path, Fields) of the files whose year is right
     for name, _mtime in stamp:
         path = os.path.join(directory, name)
-        with open(path, encoding="utf-8") as handle:
-            try:
-                located = yaml_source.load(handle.read())
-            except yaml_source.YamlSourceError as error:
-                raise CatalogError(path, error.line, error.message, error.hint) from None
-        year = _year(located, path, name)
-        raw[year] = (path, located)
-    catalogs = {}
-    for year, (path, located) in sorted(raw.items()):
-        catalogs[year] = _build(year, path, located, raw)
+        fields = _read(path)
+        if isinstance(fields, Problem):
+            problems.append((path, fields))
+            continue
+        read.append((path, fields))
+        year = fields.attempt(_year, fields, name)
+        if year is not None:
+            files[year] = (path, fields)
+    catalogs = {year: _catalog(year, path, fields)
+                for year, (path, fields) in sorted(files.items())}
+    for year, (_path, fields) in files.items():
+        if "items_from" in fields.data:
+            fields.attempt(_items_from, fields, catalogs[year], catalogs, files)
+    problems += [(path, problem) for path, fields in read for problem in fields.problems]
+    if problems:
+        raise CatalogError(problems)
     return tuple(catalogs.items())
 
 
-def _year(located, path, name) -> int:
-    data = located.data if isinstance(located.data, dict) else {}
-    year = str(data.get("year", ""))
+def _read(path: str):
+    """The file's Fields, or a Problem when it cannot be read as YAML."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        return Problem(1, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (file is not UTF-8)",
+                       "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
+    except OSError:
+        return Problem(1, "อ่านไฟล์ไม่ได้ (cannot read the file)",
+                       "ตรวจว่าไฟล์มีอยู่และเปิดอ่านได้")
+    try:
+        located = yaml_source.load(text)
+    except yaml_source.YamlSourceError as error:
+        return Problem(error.line, error.message, error.hint)
+    if not isinstance(located.data, dict):
+        return Problem(located.line(), "ไฟล์ ITA ต้องเป็นชุดของ ชื่อช่อง: ค่า "
+                                       "(a catalog is key: value lines)",
+                       "เริ่มจากไฟล์ของปีก่อนหน้าในโฟลเดอร์ data/ita")
+    return yaml_source.Fields(located)
+
+
+def _year(fields: yaml_source.Fields, name: str) -> int:
+    fields.mapping((), TOP_KEYS, "ไฟล์ ITA")
+    year = str(fields.data.get("year", ""))
     stem = os.path.splitext(name)[0]
     if not year.isdigit() or year != stem:
-        raise CatalogError(
-            path,
-            located.line("year"),
+        raise FieldError(
             f"ช่อง year ต้องเป็นปี พ.ศ. เดียวกับชื่อไฟล์ ({stem}) (year must match file name)",
-            f"เขียน year: {stem}",
-        )
+            f"เขียน year: {stem}", ("year",))
     return int(year)
 
 
-def _build(year, path, located, raw) -> Catalog:
-    data = located.data
-    source_path, source = path, located
-    if "items_from" in data:
-        base = str(data["items_from"])
-        if not base.isdigit() or int(base) not in raw or "items_from" in raw[int(base)][1].data:
-            raise CatalogError(
-                path,
-                located.line("items_from"),
-                f"items_from: {base} ต้องชี้ไปยังไฟล์ของปีที่มีรายการข้ออยู่จริง "
-                "(items_from must name a catalog with its own items)",
-            )
-        source_path, source = raw[int(base)]
-    catalog = Catalog(
-        year=year,
-        evaluates_fiscal_year=int(data.get("evaluates_fiscal_year") or year),
-        source=str(source.data.get("source") or ""),
-        path=path,
-    )
-    default_confirmed = source.data.get("confirmed") != "false"
-    indicators = source.data.get("indicators") or []
-    for i, indicator in enumerate(indicators):
-        for g, group in enumerate(indicator.get("groups") or []):
-            for n, entry in enumerate(group.get("items") or []):
-                where = ("indicators", i, "groups", g, "items", n)
-                item = _item(year, entry, indicator, group, default_confirmed,
-                             source_path, source, where)
-                if item.code in catalog.items:
-                    raise CatalogError(
-                        source_path, source.line(*where, "code"),
-                        f"รหัส {item.code} ซ้ำในปี {year} (duplicate item code)")
-                catalog.items[item.code] = item
-    if not catalog.items:
-        raise CatalogError(path, 1, f"ไฟล์ ITA ปี {year} ไม่มีรายการข้อ (no items)")
+def _catalog(year: int, path: str, fields: yaml_source.Fields) -> Catalog:
+    """The catalog of one file, with its own items (those of items_from come later)."""
+    evaluates = fields.attempt(_fiscal_year, fields, default=None) or year
+    catalog = Catalog(year, evaluates, fields.attempt(fields.text, ("source",), False, default=""),
+                      path)
+    if "items_from" in fields.data:
+        return catalog
+    confirmed = fields.attempt(fields.flag, ("confirmed",), True, default=True)
+    for i, _ in enumerate(fields.attempt(fields.items, ("indicators",), "ตัวชี้วัด", default=[])):
+        where = ("indicators", i)
+        if fields.attempt(fields.mapping, where, INDICATOR_KEYS, "ตัวชี้วัด") is None:
+            continue
+        indicator = _code_and_name(fields, where)
+        for g, _ in enumerate(fields.attempt(fields.items, where + ("groups",), "กลุ่มข้อ",
+                                             default=[])):
+            _group(fields, where + ("groups", g), catalog, indicator, confirmed)
     return catalog
 
 
-def _item(year, entry, indicator, group, confirmed, path, located, where) -> Item:
-    code = normalise_code(entry.get("code", ""))
+def _fiscal_year(fields: yaml_source.Fields) -> int | None:
+    text = fields.text(("evaluates_fiscal_year",), required=False)
+    if text and not (text.isdigit() and len(text) == 4):
+        raise FieldError(f"evaluates_fiscal_year \"{text}\" ต้องเป็นปี พ.ศ. 4 หลัก "
+                         "(a Buddhist Era year)", "เช่น evaluates_fiscal_year: 2569",
+                         ("evaluates_fiscal_year",))
+    return int(text) if text else None
+
+
+def _code_and_name(fields: yaml_source.Fields, where: tuple) -> tuple[str, str]:
+    return (fields.attempt(fields.text, where + ("code",), default=""),
+            fields.attempt(fields.text, where + ("name",), default=""))
+
+
+def _group(fields, where, catalog, indicator, confirmed) -> None:
+    if fields.attempt(fields.mapping, where, GROUP_KEYS, "กลุ่มข้อ") is None:
+        return
+    group = _code_and_name(fields, where)
+    group_confirmed = fields.attempt(fields.flag, where + ("confirmed",), True, default=True)
+    for n, _ in enumerate(fields.attempt(fields.items, where + ("items",), "ข้อ", default=[])):
+        spot = where + ("items", n)
+        if fields.attempt(fields.mapping, spot, ITEM_KEYS, "ข้อ") is None:
+            continue
+        code = fields.attempt(_code, fields, spot + ("code",))
+        period = fields.attempt(_period, fields, spot + ("period",), code)
+        name = fields.attempt(fields.text, spot + ("name",))
+        components = fields.attempt(fields.texts, spot + ("components",), False, default=())
+        item_confirmed = fields.attempt(fields.flag, spot + ("confirmed",), True, default=True)
+        if None in (code, period, name):
+            continue
+        if code in catalog.items:
+            fields.report(spot + ("code",), f"รหัส {code} ซ้ำในปี {catalog.year} "
+                                            "(duplicate item code)", "แก้รหัสข้อให้ไม่ซ้ำกัน")
+            continue
+        catalog.items[code] = Item(
+            catalog.year, code, name, period, indicator, group, components,
+            confirmed=confirmed and item_confirmed, group_confirmed=confirmed and group_confirmed)
+
+
+def _code(fields: yaml_source.Fields, where: tuple) -> str:
+    text = fields.text(where)
+    code = normalise_code(text)
     if code is None:
-        raise CatalogError(path, located.line(*where, "code"),
-                           f"รหัสข้อ \"{entry.get('code')}\" ต้องอยู่ในรูป O1, O2, ... "
-                           "(item code must look like O1)")
-    period = entry.get("period")
+        raise FieldError(f"รหัสข้อ \"{text}\" ต้องอยู่ในรูป O1, O2, ... "
+                         "(item code must look like O1)", "เช่น code: O16", where)
+    return code
+
+
+def _period(fields: yaml_source.Fields, where: tuple, code) -> str:
+    period = fields.text(where)
     if period not in PERIODS:
-        raise CatalogError(
-            path, located.line(*where, "period"),
-            f"ข้อ {code}: period \"{period}\" ไม่ถูกต้อง (unknown period)",
-            "ใช้ current, previous หรือ first_half",
-        )
-    return Item(
-        year=year,
-        code=code,
-        name=str(entry.get("name") or ""),
-        period=period,
-        indicator=(str(indicator.get("code")), str(indicator.get("name"))),
-        group=(str(group.get("code")), str(group.get("name"))),
-        components=tuple(str(c) for c in entry.get("components") or ()),
-        confirmed=confirmed and entry.get("confirmed") != "false",
-        group_confirmed=confirmed and group.get("confirmed") != "false",
-    )
+        raise FieldError(f"ข้อ {code or ''}: period \"{period}\" ไม่ถูกต้อง (unknown period)",
+                         "ใช้ current, previous หรือ first_half", where)
+    return period
+
+
+def _items_from(fields, catalog: Catalog, catalogs: dict, files: dict) -> None:
+    """The items of the year named by items_from, as this year's."""
+    base = fields.text(("items_from",))
+    if not base.isdigit() or int(base) not in catalogs or "items_from" in files[int(base)][1].data:
+        raise FieldError(f"items_from: {base} ต้องชี้ไปยังไฟล์ของปีที่มีรายการข้ออยู่จริง "
+                         "(items_from must name a catalog with its own items)",
+                         "เขียนปีของไฟล์ที่มีรายการข้อ เช่น items_from: 2566", ("items_from",))
+    source = catalogs[int(base)]
+    catalog.source = catalog.source or source.source
+    catalog.items.update((code, dataclasses.replace(item, year=catalog.year))
+                         for code, item in source.items.items())
 
 
 def register():

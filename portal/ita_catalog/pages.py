@@ -21,7 +21,7 @@ from pelican.generators import Generator
 
 from portal import content_errors, outputs, rebuild
 
-from . import INDEX_URL, PERIODS, Catalog, CatalogError, export, load_catalogs
+from . import INDEX_URL, PERIODS, Catalog, export, load_catalogs_or_report
 from . import coverage as cov
 
 
@@ -106,11 +106,7 @@ class ItaGenerator(Generator):
     """Computes every ITA year's coverage, then writes its pages and exports."""
 
     def generate_context(self):
-        try:
-            catalogs = load_catalogs(self.settings["ITA_CATALOG_DIR"])
-        except CatalogError as error:
-            content_errors.report(error.path, error.line, error.message, error.hint)
-            catalogs = {}
+        catalogs = load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"], content_errors.report)
         naming = cov.documents_by_item(published_documents(self.context))
         self.years = years_coverage(catalogs, naming)
         # For the home page and any template that lists the years.

@@ -3,7 +3,7 @@
 Not a Pelican plugin: the entry point of ``invoke build``, ``check``, ``serve``
 and ``publish``. ``build()`` runs these stages, in this order:
 
-1. settings: read the settings file and check our own settings (settings_schema);
+1. settings: read the settings file and check it against settings_schema;
 2. folders: put back a site a killed build left retired, remove abandoned work
    folders, and make a staging folder beside the output folder (work_folders);
 3. Pelican (``PortalPelican.run``): read every document and validate it
@@ -42,7 +42,15 @@ from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import read_settings
 
-from portal import build_state, content_errors, discovery, rebuild, search, site_integrity
+from portal import (
+    build_state,
+    content_errors,
+    discovery,
+    rebuild,
+    search,
+    settings_schema,
+    site_integrity,
+)
 from portal.listings import SkipsCategoryPages
 from portal.site_build import disk_errors, swap, work_folders
 from portal.site_build.spares import Spares, remove_empty_folders
@@ -76,6 +84,10 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     _quiet_logging()
     settings = load_settings(settings_file, overrides)
     output = os.path.abspath(settings["OUTPUT_PATH"])
+    wrong = settings_schema.check(settings, settings_file, overrides)
+    if wrong:  # nothing is read or written with settings that are wrong
+        return BuildResult(False, output, time.monotonic() - started, wrong.errors,
+                           wrong.format(base=os.getcwd()))
     with build_state.opened(session, output) as state:
         first_serve_build = session is not None and gc.get_freeze_count() == 0
         try:

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from portal import thai_format
-from portal import yaml_source
+from portal import thai_format, yaml_source
+from portal.yaml_source import Problem
 
 TYPES = ("text", "number", "money", "percent", "tick")
 NUMERIC = ("number", "money", "percent")
@@ -35,15 +35,6 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _D = "[0-9\u0e50-\u0e59]"
 _GROUPED = re.compile(rf"^-?{_D}{{1,3}}(,{_D}{{3}})*(\.{_D}+)?$")
 _PLAIN = re.compile(rf"^-?{_D}+(\.{_D}+)?$")
-_TRUE = ("true", "yes", "ใช่")
-_FALSE = ("false", "no", "ไม่ใช่")
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    message: str
-    hint: str = ""
 
 
 @dataclass
@@ -148,157 +139,131 @@ def format_like(value: Decimal, written: str) -> str:
     return text
 
 
-class _Builder:
-    def __init__(self, path, located):
-        self.path = path
-        self.located = located
-        self.problems: list[Problem] = []
+class _Builder(yaml_source.Fields):
+    """Reads the table file with yaml_source's reader, recording every mistake
+    and going on with a neutral value, so that one build shows them all."""
 
-    def problem(self, path, message, hint=""):
-        self.problems.append(Problem(self.located.line(*path), message, hint))
+    def __init__(self, path, located):
+        super().__init__(located)
+        self.path = path
 
     # ------------------------------------------------------------ helpers
-    def unknown_keys(self, mapping, allowed, path, what):
-        for key in mapping:
-            if key in allowed:
-                continue
-            close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
-            hint = (f"หมายถึง {close[0]} หรือไม่" if close else
-                    "ช่องที่ใช้ได้: " + ", ".join(allowed))
-            self.problem(path + (key,), f"ไม่รู้จักช่อง \"{key}\" ใน{what} (unknown key)", hint)
+    def read_text(self, path, label, required=True):
+        """The text at ``path``; "" after recording a mistake."""
+        return self.attempt(self.text, path, required, label, default="")
 
-    def text(self, value, path, what, required=True):
-        if value is None:
-            if required:
-                self.problem(path, f"ต้องมี{what} ({path[-1]} is required)",
-                             f"เพิ่มบรรทัด {path[-1]}: ...")
-            return ""
-        if not isinstance(value, str):
-            self.problem(path, f"{what} ต้องเป็นข้อความ ({path[-1]} must be text)",
-                         "เขียนเป็นข้อความบรรทัดเดียว หรือใช้ | สำหรับหลายบรรทัด")
-            return ""
-        return value.strip()
-
-    def label(self, value, path, what):
+    def label(self, path, what):
         """A one-line label (caption, header, totals): text in one Thai form
         (thai_format.normalise_text), so that labels typed from a PDF (sara am
         as two characters) match those typed by hand."""
-        return thai_format.normalise_text(self.text(value, path, what))
+        return thai_format.normalise_text(self.read_text(path, what))
 
     def positive(self, value, path, what):
         if value is None:
             return 1
         number = parse_number(value) if isinstance(value, str) else None
         if number is None or number < 1 or number != int(number):
-            self.problem(path, f"{what} \"{value}\" ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป "
-                               "(must be a whole number of at least 1)",
-                         "เช่น colspan: 2")
+            self.report(path, f"{what} \"{value}\" ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป "
+                              "(must be a whole number of at least 1)",
+                        "เช่น colspan: 2")
             return 1
         return int(number)
 
-    def flag(self, value, path, allowed=("true", "false")):
-        if value is None:
-            return "false"
-        if isinstance(value, str) and value.strip().lower() in allowed:
-            return value.strip().lower()
-        self.problem(path, f"ค่า \"{value}\" ใช้ไม่ได้ (must be one of {', '.join(allowed)})",
-                     "ใช้ได้เฉพาะ " + " หรือ ".join(allowed))
-        return "false"
-
     # ------------------------------------------------------------ parts
     def build(self):
-        data = self.located.data
+        data = self.data
         if not isinstance(data, dict):
-            self.problem((), "ไฟล์ตารางต้องเป็นรายการ ชื่อช่อง: ค่า (a table file is key: value lines)",
-                         "ดูรูปแบบใน docs/tables.md: caption, columns, rows")
+            self.report((), "ไฟล์ตารางต้องเป็นรายการ ชื่อช่อง: ค่า (a table file is key: value lines)",
+                        "ดูรูปแบบใน docs/tables.md: caption, columns, rows")
             return None, self.problems
-        self.unknown_keys(data, TABLE_KEYS, (), "ไฟล์ตาราง")
+        self.mapping((), TABLE_KEYS, "ไฟล์ตาราง")
         tid = data.get("id")
         if tid is None:
             tid = table_id(self.path)
             if not _ID.match(tid):
-                self.problem((), f"ชื่อไฟล์ \"{os.path.basename(self.path)}\" ใช้เป็นรหัสตารางไม่ได้ "
-                                 "(the file name cannot be the table id)",
-                             "เพิ่มช่อง id: ที่ใช้ a-z 0-9 และ - เช่น id: summary-2566")
+                self.report((), f"ชื่อไฟล์ \"{os.path.basename(self.path)}\" ใช้เป็นรหัสตารางไม่ได้ "
+                                "(the file name cannot be the table id)",
+                            "เพิ่มช่อง id: ที่ใช้ a-z 0-9 และ - เช่น id: summary-2566")
         elif not isinstance(tid, str) or not _ID.match(tid):
-            self.problem(("id",), f"รหัสตาราง \"{tid}\" ใช้ได้เฉพาะ a-z 0-9 และ - "
-                                  "(id: lowercase letters, digits and -)",
-                         "เช่น id: summary-2566")
-        caption = self.label(data.get("caption"), ("caption",), "ชื่อตาราง (caption)")
+            self.report(("id",), f"รหัสตาราง \"{tid}\" ใช้ได้เฉพาะ a-z 0-9 และ - "
+                                 "(id: lowercase letters, digits and -)",
+                        "เช่น id: summary-2566")
+        caption = self.label(("caption",), "ชื่อตาราง")
         columns = self.columns(data.get("columns"))
         header = self.header(data.get("header"), columns)
         rows = self.rows(data.get("rows"), columns)
-        notes = self.notes(data.get("notes"))
+        notes = list(self.attempt(self.texts, ("notes",), False, "หมายเหตุ", default=()))
         table = Table(str(tid), caption, columns, header, rows, notes, self.path,
-                      self.located.line("id") if "id" in data else 1)
+                      self.line(("id",)) if "id" in data else 1)
         if not self.problems:
             self.check_totals(table)
         return (None if self.problems else table), self.problems
 
     def columns(self, raw):
         if not isinstance(raw, list) or not raw:
-            self.problem(("columns",), "ต้องมีรายการคอลัมน์ (columns) อย่างน้อยหนึ่งคอลัมน์ "
-                                       "(columns: a list is required)",
-                         "เขียน columns: แล้วตามด้วยบรรทัด - key: ... label: ...")
+            self.report(("columns",), "ต้องมีรายการคอลัมน์ (columns) อย่างน้อยหนึ่งคอลัมน์ "
+                                      "(columns: a list is required)",
+                        "เขียน columns: แล้วตามด้วยบรรทัด - key: ... label: ...")
             return []
         columns, seen = [], {}
         for index, item in enumerate(raw):
             path = ("columns", index)
             if not isinstance(item, dict):
-                self.problem(path, "แต่ละคอลัมน์ต้องมี key และ label (each column needs key and label)",
-                             "เขียนเป็น - key: code แล้วบรรทัดถัดไป label: ...")
+                self.report(path, "แต่ละคอลัมน์ต้องมี key และ label (each column needs key and label)",
+                            "เขียนเป็น - key: code แล้วบรรทัดถัดไป label: ...")
                 continue
-            self.unknown_keys(item, COLUMN_KEYS, path, "คอลัมน์")
-            key = self.text(item.get("key"), path + ("key",), "ชื่อคอลัมน์ (key)")
+            self.mapping(path, COLUMN_KEYS, "คอลัมน์")
+            key = self.read_text(path + ("key",), "ชื่อคอลัมน์")
             if key and not _KEY.match(key):
-                self.problem(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" ใช้ได้เฉพาะ a-z 0-9 และ _ "
-                                              "(key: lowercase letters, digits and _)",
-                             "เช่น key: budget_2566")
+                self.report(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" ใช้ได้เฉพาะ a-z 0-9 และ _ "
+                                             "(key: lowercase letters, digits and _)",
+                            "เช่น key: budget_2566")
             elif key in RESERVED_KEYS:
-                self.problem(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" สงวนไว้สำหรับแถวพิเศษ "
-                                              "(reserved key)",
-                             "ใช้ชื่ออื่น เช่น " + key + "_name")
+                self.report(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" สงวนไว้สำหรับแถวพิเศษ "
+                                             "(reserved key)",
+                            "ใช้ชื่ออื่น เช่น " + key + "_name")
             elif key in seen:
-                self.problem(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" ซ้ำกับบรรทัด {seen[key]} "
-                                              "(duplicate column key)", "ตั้งชื่อคอลัมน์ไม่ให้ซ้ำกัน")
-            seen.setdefault(key, self.located.line(*path + ("key",)))
-            label = self.label(item.get("label"), path + ("label",), "หัวคอลัมน์ (label)")
+                self.report(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" ซ้ำกับบรรทัด {seen[key]} "
+                                             "(duplicate column key)", "ตั้งชื่อคอลัมน์ไม่ให้ซ้ำกัน")
+            seen.setdefault(key, self.line(path + ("key",)))
+            label = self.label(path + ("label",), "หัวคอลัมน์")
             kind = item.get("type") or "text"
             if kind not in TYPES:
                 close = difflib.get_close_matches(str(kind), TYPES, n=1, cutoff=0.5)
-                self.problem(path + ("type",), f"ไม่รู้จักชนิดคอลัมน์ \"{kind}\" (unknown column type)",
-                             (f"หมายถึง {close[0]} หรือไม่; " if close else "")
-                             + "ใช้ได้: " + ", ".join(TYPES))
+                self.report(path + ("type",), f"ไม่รู้จักชนิดคอลัมน์ \"{kind}\" (unknown column type)",
+                            (f"หมายถึง {close[0]} หรือไม่; " if close else "")
+                            + "ใช้ได้: " + ", ".join(TYPES))
                 kind = "text"
-            row_header = self.flag(item.get("row_header"), path + ("row_header",)) == "true"
+            row_header = self.attempt(self.flag, path + ("row_header",), default=False)
             sum_of = item.get("sum_of") or []
             if isinstance(sum_of, str) or not isinstance(sum_of, list):
-                self.problem(path + ("sum_of",), "sum_of ต้องเป็นรายการชื่อคอลัมน์ (sum_of: a list of keys)",
-                             "เช่น sum_of: [budget_2566, budget_2567]")
+                self.report(path + ("sum_of",),
+                            "sum_of ต้องเป็นรายการชื่อคอลัมน์ (sum_of: a list of keys)",
+                            "เช่น sum_of: [budget_2566, budget_2567]")
                 sum_of = []
             columns.append(Column(key, label, kind, row_header, tuple(sum_of),
-                                  self.located.line(*path)))
+                                  self.line(path)))
         keys = {column.key: column for column in columns}
         for index, column in enumerate(columns):
             for position, key in enumerate(column.sum_of):
                 target = keys.get(key)
                 if target is None or target.type not in NUMERIC or column.type not in NUMERIC:
-                    self.problem(("columns", index, "sum_of", position),
-                                 f"sum_of ของคอลัมน์ \"{column.key}\" อ้างถึง \"{key}\" "
-                                 "ซึ่งไม่ใช่คอลัมน์ตัวเลขในตารางนี้ (sum_of must name numeric columns)",
-                                 "ใส่ชื่อ key ของคอลัมน์ชนิด number, money หรือ percent")
+                    self.report(("columns", index, "sum_of", position),
+                                f"sum_of ของคอลัมน์ \"{column.key}\" อ้างถึง \"{key}\" "
+                                "ซึ่งไม่ใช่คอลัมน์ตัวเลขในตารางนี้ (sum_of must name numeric columns)",
+                                "ใส่ชื่อ key ของคอลัมน์ชนิด number, money หรือ percent")
         return columns
 
     def header(self, raw, columns):
         if raw is None:
             cells = [HeaderCell(c.label, 1, 1, c.line, 0, i) for i, c in enumerate(columns)]
-            for column, cell in zip(columns, cells):
+            for column, cell in zip(columns, cells, strict=True):
                 column.path = [cell.label]
             return [cells]
         if not isinstance(raw, list) or not all(isinstance(r, list) and r for r in raw):
-            self.problem(("header",), "header ต้องเป็นรายการของแถว แต่ละแถวเป็นรายการช่อง "
-                                      "(header: a list of rows, each a list of cells)",
-                         "ดูตัวอย่างใน docs/tables.md: - - {label: ..., rowspan: 2}")
+            self.report(("header",), "header ต้องเป็นรายการของแถว แต่ละแถวเป็นรายการช่อง "
+                                     "(header: a list of rows, each a list of cells)",
+                        "ดูตัวอย่างใน docs/tables.md: - - {label: ..., rowspan: 2}")
             return []
         height, width = len(raw), len(columns)
         taken = {}
@@ -307,29 +272,31 @@ class _Builder:
             row, c = [], 0
             for i, item in enumerate(raw_row):
                 path = ("header", r, i)
-                if isinstance(item, str):
-                    item = {"label": item}
+                label_path = path + ("label",)
+                if isinstance(item, str):  # the shorthand: the cell's text alone
+                    item, label_path = {"label": item}, path
                 if not isinstance(item, dict):
-                    self.problem(path, "ช่องหัวตารางต้องมี label (a header cell needs a label)",
-                                 "เขียนเป็น {label: ..., colspan: 2}")
+                    self.report(path, "ช่องหัวตารางต้องมี label (a header cell needs a label)",
+                                "เขียนเป็น {label: ..., colspan: 2}")
                     continue
-                self.unknown_keys(item, HEADER_KEYS, path, "ช่องหัวตาราง")
-                label = self.label(item.get("label"), path + ("label",), "ข้อความหัวตาราง (label)")
+                if label_path != path:
+                    self.mapping(path, HEADER_KEYS, "ช่องหัวตาราง")
+                label = self.label(label_path, "ข้อความหัวตาราง")
                 colspan = self.positive(item.get("colspan"), path + ("colspan",), "colspan")
                 rowspan = self.positive(item.get("rowspan"), path + ("rowspan",), "rowspan")
                 while (r, c) in taken:
                     c += 1
-                cell = HeaderCell(label, colspan, rowspan, self.located.line(*path), r, c)
+                cell = HeaderCell(label, colspan, rowspan, self.line(path), r, c)
                 if r + rowspan > height:
-                    self.problem(path, f"ช่องหัวตาราง \"{label}\" มี rowspan {rowspan} "
-                                       f"เกินจำนวนแถวของหัวตาราง ({height} แถว) "
-                                       "(rowspan reaches below the header)",
-                                 "ลด rowspan หรือเพิ่มแถวของหัวตาราง")
+                    self.report(path, f"ช่องหัวตาราง \"{label}\" มี rowspan {rowspan} "
+                                      f"เกินจำนวนแถวของหัวตาราง ({height} แถว) "
+                                      "(rowspan reaches below the header)",
+                                "ลด rowspan หรือเพิ่มแถวของหัวตาราง")
                 if c + colspan > width:
-                    self.problem(path, f"ช่องหัวตาราง \"{label}\" เกินจำนวนคอลัมน์ ({width} คอลัมน์) "
-                                       "(header cell beyond the last column)",
-                                 "ตรวจ colspan ของแถวนี้และ rowspan ของแถวก่อนหน้า "
-                                 "ให้รวมกันได้เท่าจำนวนคอลัมน์ใน columns")
+                    self.report(path, f"ช่องหัวตาราง \"{label}\" เกินจำนวนคอลัมน์ ({width} คอลัมน์) "
+                                      "(header cell beyond the last column)",
+                                "ตรวจ colspan ของแถวนี้และ rowspan ของแถวก่อนหน้า "
+                                "ให้รวมกันได้เท่าจำนวนคอลัมน์ใน columns")
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         taken[(r + dr, c + dc)] = cell
@@ -341,10 +308,10 @@ class _Builder:
         for r in range(height):
             missing = [c for c in range(width) if (r, c) not in taken]
             if missing:
-                self.problem(("header", r), f"หัวตารางแถวที่ {r + 1} มีช่องไม่ครบ {width} คอลัมน์ "
-                                            f"(header row {r + 1} does not line up with columns)",
-                             "ให้ colspan ของทุกช่องในแถว รวมกับช่องที่ rowspan ลงมาจากแถวบน "
-                             "เท่ากับจำนวนคอลัมน์ใน columns")
+                self.report(("header", r), f"หัวตารางแถวที่ {r + 1} มีช่องไม่ครบ {width} คอลัมน์ "
+                                           f"(header row {r + 1} does not line up with columns)",
+                            "ให้ colspan ของทุกช่องในแถว รวมกับช่องที่ rowspan ลงมาจากแถวบน "
+                            "เท่ากับจำนวนคอลัมน์ใน columns")
         if self.problems:
             return rows
         for c, column in enumerate(columns):
@@ -356,62 +323,61 @@ class _Builder:
             leaf = cells[-1]
             column.path = [cell.label for cell in cells]
             if leaf.colspan != 1:
-                self.problem(("header", leaf.row), f"ช่องหัวตาราง \"{leaf.label}\" คลุมหลายคอลัมน์ "
-                                                   "แต่อยู่แถวล่างสุด (a spanning header cell "
-                                                   "must have cells under it)",
-                             "เพิ่มช่องย่อยในแถวถัดไป หรือเอา colspan ออก")
+                self.report(("header", leaf.row), f"ช่องหัวตาราง \"{leaf.label}\" คลุมหลายคอลัมน์ "
+                                                  "แต่อยู่แถวล่างสุด (a spanning header cell "
+                                                  "must have cells under it)",
+                            "เพิ่มช่องย่อยในแถวถัดไป หรือเอา colspan ออก")
                 break
             if _squash(leaf.label) != _squash(column.label):
-                self.problem(("header", leaf.row), f"ช่องหัวตาราง \"{leaf.label}\" ไม่ตรงกับคอลัมน์ที่ "
-                                                   f"{c + 1} \"{column.label}\" ใน columns "
-                                                   "(header cell does not line up with columns)",
-                             "เรียงช่องหัวตารางแถวล่างสุดให้ตรงกับลำดับ columns "
-                             "และใช้ข้อความเดียวกับ label ของคอลัมน์")
+                self.report(("header", leaf.row), f"ช่องหัวตาราง \"{leaf.label}\" ไม่ตรงกับคอลัมน์ที่ "
+                                                  f"{c + 1} \"{column.label}\" ใน columns "
+                                                  "(header cell does not line up with columns)",
+                            "เรียงช่องหัวตารางแถวล่างสุดให้ตรงกับลำดับ columns "
+                            "และใช้ข้อความเดียวกับ label ของคอลัมน์")
         return rows
 
     def rows(self, raw, columns):
         if not isinstance(raw, list):
-            self.problem(("rows",), "ต้องมีรายการแถว (rows) (rows: a list is required)",
-                         "เขียน rows: แล้วตามด้วยบรรทัด - key: ค่า ของแต่ละแถว")
+            self.report(("rows",), "ต้องมีรายการแถว (rows) (rows: a list is required)",
+                        "เขียน rows: แล้วตามด้วยบรรทัด - key: ค่า ของแต่ละแถว")
             return []
         by_key = {column.key: column for column in columns}
         rows = []
         for index, item in enumerate(raw):
             path = ("rows", index)
-            line = self.located.line(*path)
+            line = self.line(path)
             if not isinstance(item, dict):
-                self.problem(path, "แต่ละแถวต้องเป็นรายการ ชื่อคอลัมน์: ค่า (a row is key: value lines)",
-                             "เขียนเป็น - code: ... แล้วบรรทัดถัดไป activity: ...")
+                self.report(path, "แต่ละแถวต้องเป็นรายการ ชื่อคอลัมน์: ค่า (a row is key: value lines)",
+                            "เขียนเป็น - code: ... แล้วบรรทัดถัดไป activity: ...")
                 continue
             if "section" in item:
                 extra = [k for k in item if k != "section"]
                 for key in extra:
-                    self.problem(path + (key,), f"แถวหัวข้อ (section) มีได้เพียงข้อความเดียว "
-                                                f"แต่พบช่อง \"{key}\" (a section row has only its text)",
-                                 "แยกข้อมูลไปไว้ในแถวถัดไป")
+                    self.report(path + (key,),
+                                f"แถวหัวข้อ (section) มีได้เพียงข้อความเดียว แต่พบช่อง \"{key}\" "
+                                "(a section row has only its text)", "แยกข้อมูลไปไว้ในแถวถัดไป")
                 rows.append(Row("section", line,
-                                label=self.text(item["section"], path + ("section",),
-                                                "ข้อความหัวข้อ")))
+                                label=self.read_text(path + ("section",), "ข้อความหัวข้อ")))
             elif "total" in item:
-                self.unknown_keys(item, TOTAL_KEYS, path, "แถวยอดรวม")
-                label = self.label(item["total"], path + ("total",), "ชื่อแถวยอดรวม")
+                self.mapping(path, TOTAL_KEYS, "แถวยอดรวม")
+                label = self.label(path + ("total",), "ชื่อแถวยอดรวม")
                 values = item.get("values") or {}
                 if not isinstance(values, dict):
-                    self.problem(path + ("values",), "values ต้องเป็นรายการ ชื่อคอลัมน์: ค่า "
-                                                     "(values: key: value pairs)",
-                                 "เช่น values: {budget_2566: \"๑,๒๓๔,๐๐๐\"}")
+                    self.report(path + ("values",), "values ต้องเป็นรายการ ชื่อคอลัมน์: ค่า "
+                                                    "(values: key: value pairs)",
+                                "เช่น values: {budget_2566: \"๑,๒๓๔,๐๐๐\"}")
                     values = {}
                 if columns and columns[0].key in values:
-                    self.problem(path + ("values", columns[0].key),
-                                 f"คอลัมน์แรก \"{columns[0].key}\" ของแถวยอดรวมคือชื่อแถว (total) "
-                                 "(the first column holds the totals label)",
-                                 "เขียนชื่อแถวไว้ที่ total: แทน")
-                check = self.flag(item.get("check"), path + ("check",), ("true", "false", "all"))
+                    self.report(path + ("values", columns[0].key),
+                                f"คอลัมน์แรก \"{columns[0].key}\" ของแถวยอดรวมคือชื่อแถว (total) "
+                                "(the first column holds the totals label)",
+                                "เขียนชื่อแถวไว้ที่ total: แทน")
+                check = self.attempt(self.flag, path + ("check",), False, ("all",), default=False)
                 cells = self.cells(values, by_key, path + ("values",))
                 rows.append(Row("total", line, cells, label,
-                                {"true": "since-last", "all": "all"}.get(check, "")))
+                                {True: "since-last", "all": "all"}.get(check, "")))
             else:
-                self.unknown_keys(item, list(by_key), path, "แถว (row keys must be column keys)")
+                self.mapping(path, list(by_key), "แถว (row keys must be column keys)")
                 rows.append(Row("data", line, self.cells(item, by_key, path)))
         return rows
 
@@ -421,19 +387,19 @@ class _Builder:
             column = by_key.get(key)
             if column is None:
                 if path[-1] == "values":
-                    self.unknown_keys({key: None}, list(by_key), path, "แถวยอดรวม")
+                    self.unknown_key(path + (key,), list(by_key), "แถวยอดรวม")
                 continue
             cell_path = path + (key,)
             if raw is None:
                 continue
             if not isinstance(raw, str):
-                self.problem(cell_path, f"ค่าในคอลัมน์ \"{key}\" ต้องเป็นข้อความเดียว "
-                                        "(a cell is one value)",
-                             "ถ้าต้องการรายการ ให้ใช้ | แล้วเขียนรายการแบบ Markdown (- ...)")
+                self.report(cell_path, f"ค่าในคอลัมน์ \"{key}\" ต้องเป็นข้อความเดียว "
+                                       "(a cell is one value)",
+                            "ถ้าต้องการรายการ ให้ใช้ | แล้วเขียนรายการแบบ Markdown (- ...)")
                 continue
             value = self.typed(raw, column, cell_path)
             cells[key] = Cell(raw.strip() if column.type != "text" else raw.rstrip(),
-                              value, self.located.line(*cell_path))
+                              value, self.line(cell_path))
         return cells
 
     def typed(self, raw, column, path):
@@ -442,13 +408,14 @@ class _Builder:
         if kind == "text":
             return text
         if kind == "tick":
-            if text.lower() in _TRUE:
-                return True
-            if text.lower() in _FALSE or text == "":
+            if text == "":
                 return False
-            self.problem(path, f"คอลัมน์ \"{column.label}\" เป็นเครื่องหมายถูก: ใส่ true หรือเว้นว่าง "
-                               f"แต่พบ \"{text}\" (a tick cell is true or empty)",
-                         "เขียน true ในช่องที่ต้นฉบับมีเครื่องหมาย / หรือ ✓")
+            ticked = yaml_source.flag(text)
+            if ticked is not None:
+                return ticked
+            self.report(path, f"คอลัมน์ \"{column.label}\" เป็นเครื่องหมายถูก: ใส่ true หรือเว้นว่าง "
+                              f"แต่พบ \"{text}\" (a tick cell is true or empty)",
+                        "เขียน true ในช่องที่ต้นฉบับมีเครื่องหมาย / หรือ ✓")
             return False
         if kind == "money" and text in ("-", "–"):
             return None
@@ -458,22 +425,11 @@ class _Builder:
         if number is None:
             example = {"number": "๑๒ หรือ 12", "money": "๑,๒๓๔,๐๐๐ หรือ 1234000.50 (หรือ - ถ้าไม่มี)",
                        "percent": "๕๐% หรือ 50"}[kind]
-            self.problem(path, f"ค่า \"{raw.strip()}\" ในคอลัมน์ \"{column.label}\" ไม่ใช่"
-                               f"{TYPE_NAMES[kind]} (not a {kind})",
-                         f"เขียนเฉพาะตัวเลข เช่น {example} "
-                         "หรือเปลี่ยนชนิดคอลัมน์เป็น text ถ้าต้นฉบับเป็นข้อความ")
+            self.report(path, f"ค่า \"{raw.strip()}\" ในคอลัมน์ \"{column.label}\" ไม่ใช่"
+                              f"{TYPE_NAMES[kind]} (not a {kind})",
+                        f"เขียนเฉพาะตัวเลข เช่น {example} "
+                        "หรือเปลี่ยนชนิดคอลัมน์เป็น text ถ้าต้นฉบับเป็นข้อความ")
         return number
-
-    def notes(self, raw):
-        if raw is None:
-            return []
-        if isinstance(raw, str):
-            raw = [raw]
-        if not isinstance(raw, list):
-            self.problem(("notes",), "notes ต้องเป็นรายการข้อความ (notes: a list of lines)",
-                         "เขียนเป็น - หมายเหตุ ...")
-            return []
-        return [self.text(note, ("notes", i), "หมายเหตุ") for i, note in enumerate(raw)]
 
     # ------------------------------------------------------------ arithmetic
     def check_totals(self, table):

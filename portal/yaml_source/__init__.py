@@ -8,6 +8,9 @@ as YAML 1.1's guesses: "072" stays "072" (not octal 58), "2568-02-30" stays a
 string instead of crashing the date constructor, "no" stays "no". Typing is
 the schema's job, which can then name the field and line when a value is wrong.
 Duplicate keys, which PyYAML silently accepts, are errors.
+
+``fields`` reads typed values out of the result with one set of words and
+messages for every file (the yes/no words, required texts, known keys, ...).
 """
 
 from __future__ import annotations
@@ -15,6 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import yaml
+
+from .fields import (  # noqa: F401 - the package's public names
+    FALSE_WORDS,
+    FLAG_HINT,
+    FLAG_WORDS,
+    TRUE_WORDS,
+    FieldError,
+    Fields,
+    Problem,
+    flag,
+    flag_error,
+)
 
 try:  # libyaml's parser is many times faster; fall back where it is not built
     from yaml import CBaseLoader as _BaseLoader
