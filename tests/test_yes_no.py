@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import ROOT, announcement
 
-from portal import content_errors, ita_catalog, yaml_source
+from portal import build_state, content_errors, ita_catalog, yaml_source
 from portal.complaints import data as complaints_data
 from portal.front_matter import schema
 from portal.front_matter.validate import validate
@@ -47,13 +47,10 @@ def complaints(word, tmp_path):
     path = tmp_path / "complaints.yaml"
     path.write_text(text.replace("\n      indent: yes", f'\n      indent: "{word}"', 1),
                     encoding="utf-8")
-    content_errors.reset()
-    try:
+    with build_state.opened():  # the errors of a build of its own
         section = complaints_data.load(str(path), "อบต.",
                                        lambda: ita_catalog.load_catalogs(CATALOGS))
         errors = [(error.line, error.message) for error in content_errors.errors()]
-    finally:
-        content_errors.reset()
     part = next((p for p in section.form.parts if p.line == line - 1), None) if section else None
     return (part.indent if part else None), errors, line
 
