@@ -113,6 +113,9 @@ def test_a_rebuild_makes_again_only_the_edited_document(three_documents, tmp_pat
     assert site.session.documents_reused == 2
     assert "เนื้อหาใหม่ของฉบับสาม" in site.read("documents/c-1/index.html")
     assert_same_as_one_off_build(site, tmp_path)
+    edit(site, "documents/a.md", announcement(slug="a-1", title="ประกาศฉบับหนึ่ง",
+                                              body="เนื้อหาใหม่ของฉบับหนึ่ง"))
+    assert site.session.documents_reused == 2  # b and c: the count is this build's own
 
 
 def test_a_table_file_edited_alone_reaches_its_page(site, tmp_path):

@@ -53,6 +53,11 @@ class Session:
         self.memory: dict = {}  # kind -> key -> (stamp, value): see kept()
         self._values: dict = {}
 
+    def start_build(self) -> None:
+        """A build of this session begins: the counts below are the new build's."""
+        self.documents.reused = 0
+        self.pages.reused = 0
+
     def value(self, key: str, make):
         """A value the session keeps for the pipeline (site_build's spares)."""
         if key not in self._values:

@@ -206,7 +206,6 @@ class PageSignatures:
 
     def __init__(self, settings, online: Pages):
         self.online = online
-        online.reused = 0
         self.settings = settings
         self.digests = {}  # id(value) -> digest, for contents and page values
         self.holding_documents = set()  # ids of values above that hold documents

@@ -111,6 +111,8 @@ def _build(state, settings: dict, keep: bool, inspect, started: float) -> BuildR
     swap.restore_retired(output)  # first: even a build that fails leaves a site online
     work_folders.remove_abandoned(parent)
     session = state.session
+    if session is not None:
+        session.start_build()
     spare = _spares(session).take(parent) if session is not None else None
     staging = spare or WorkFolder.make(STAGING, parent)
     settings["OUTPUT_PATH"] = staging.path
