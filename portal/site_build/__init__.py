@@ -88,20 +88,25 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     if wrong:  # nothing is read or written with settings that are wrong
         return BuildResult(False, output, time.monotonic() - started, wrong.errors,
                            wrong.format(base=os.getcwd()))
-    with build_state.opened(session, output) as state:
-        first_serve_build = session is not None and gc.get_freeze_count() == 0
-        try:
-            with _collector_paused(not first_serve_build):
-                result = _build(state, settings, keep, inspect, started)
-        except OSError as error:
-            if not disk_errors.explains(error):
-                raise
-            return BuildResult(False, output, time.monotonic() - started, [],
-                               disk_errors.message(error, base=os.getcwd()))
+    try:
+        result = _build_in_state(settings, keep, inspect, started, session, output)
+    except OSError as error:
+        if not disk_errors.explains(error):
+            raise
+        return BuildResult(False, output, time.monotonic() - started, [],
+                           disk_errors.message(error, base=os.getcwd()))
+    # The build's state is gone by now: frozen, its cycles would stay in memory.
     if result.ok and session is not None:
         _freeze_what_stays(session)
         result.seconds = time.monotonic() - started  # the freeze too: serve reloads after it
     return result
+
+
+def _build_in_state(settings, keep, inspect, started, session, output) -> BuildResult:
+    with build_state.opened(session, output) as state:
+        first_serve_build = session is not None and gc.get_freeze_count() == 0
+        with _collector_paused(not first_serve_build):
+            return _build(state, settings, keep, inspect, started)
 
 
 def _build(state, settings: dict, keep: bool, inspect, started: float) -> BuildResult:

@@ -49,6 +49,10 @@ def check_site(pelican) -> None:
     checks.check_attachments_copied(output, contents)
     checks.check_static_files_copied(output, generators)
     LinkChecker(settings, output, contents, listing).check()
+    # What the checks needed goes before the search index is made: the
+    # generators hold every document and the context.
+    build = current()
+    build.generators, build.parsed = [], {}
 
 
 def _contents(generators):
