@@ -185,7 +185,7 @@ def test_work_folders_of_a_killed_build_are_removed_by_the_next_build(site):
 # Makes one work folder of each kind, owned by this process, prints their
 # paths, and keeps them until its input closes or it is killed.
 HOLD_WORK_FOLDERS = """
-    from portal.site_build.work_folders import WorkFolder
+    from portal.work_folders import WorkFolder
     held = [WorkFolder.make(prefix, {parent!r}) for prefix in {prefixes!r}]
     print(" ".join(folder.path for folder in held), flush=True)
     sys.stdin.read()

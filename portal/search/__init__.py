@@ -11,7 +11,7 @@ the output (``.search-index-copy-*``). In the copy, every run of Thai letters
 is split into words with ICU (the dictionary that browsers use for
 ``Intl.Segmenter``, which splits the query the same way in search.js) and the
 words are separated by a space. The copy is deleted afterwards (by the next
-build if this one is killed: site_build.work_folders); the pages people read
+build if this one is killed: portal/work_folders.py); the pages people read
 stay exactly as Pelican wrote them.
 
 Excerpts in the original text: Pagefind shows the indexed text in excerpts,
@@ -54,10 +54,9 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.generators import Generator
 
-from portal import content_errors, outputs, thai_format
+from portal import content_errors, outputs, thai_format, work_folders
 from portal.build_state import current
-from portal.site_build import work_folders
-from portal.site_build.work_folders import WorkFolder
+from portal.work_folders import WorkFolder
 
 BUNDLE_DIR = "pagefind"
 LATER_SETTING = "PORTAL_SEARCH_LATER"  # invoke serve: see LaterIndex

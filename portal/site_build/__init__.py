@@ -50,11 +50,12 @@ from portal import (
     search,
     settings_schema,
     site_integrity,
+    work_folders,
 )
 from portal.listings import SkipsCategoryPages
-from portal.site_build import disk_errors, swap, work_folders
+from portal.site_build import disk_errors, swap
 from portal.site_build.spares import Spares, remove_empty_folders
-from portal.site_build.work_folders import STAGING, WorkFolder
+from portal.work_folders import STAGING, WorkFolder
 
 
 @dataclass

@@ -14,7 +14,7 @@ import atexit
 import os
 import threading
 
-from portal.site_build.work_folders import SPARE, STAGING, WorkFolder
+from portal.work_folders import SPARE, STAGING, WorkFolder
 
 
 class Spares:

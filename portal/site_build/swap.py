@@ -21,8 +21,8 @@ import ctypes
 import errno
 import os
 
-from portal.site_build import work_folders
-from portal.site_build.work_folders import RETIRED, WorkFolder
+from portal import work_folders
+from portal.work_folders import RETIRED, WorkFolder
 
 AT_FDCWD = -100  # paths relative to the working folder, as os.rename
 RENAME_EXCHANGE = 2  # <linux/fs.h>
