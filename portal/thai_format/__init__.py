@@ -274,11 +274,25 @@ def normalise_text(text: str) -> str:
     doubled mark, and whitespace runs as one space with none at either end.
     """
     text = unicodedata.normalize("NFC", text.translate(_WITHOUT_ZERO_WIDTH))
-    if "\u0e4d" in text:
-        text = _SPLIT_SARA_AM.sub("\\1\\2\u0e33", text)
-    if _MARKS_OUT_OF_ORDER.search(text):  # most text has none: no call per run of marks
-        text = _MARK_RUN.sub(_tidy_marks, text)
+    # Most text has neither: no call per run of marks.
+    if "\u0e4d" in text or _MARKS_OUT_OF_ORDER.search(text):
+        text = _tidy_thai_marks(text)
     return " ".join(text.split())
+
+
+def _tidy_thai_marks(text: str) -> str:
+    """Sara am joined and marks ordered, then NFC again, until nothing changes:
+    joining sara am can put a tone mark beside another script's mark, which NFC
+    then orders, and ordering can bring two equal marks together. Each round
+    only removes marks or moves them toward one order, so a few rounds end it."""
+    for _round in range(8):
+        tidy = _SPLIT_SARA_AM.sub("\\1\\2\u0e33", text)
+        tidy = _MARK_RUN.sub(_tidy_marks, tidy)
+        tidy = unicodedata.normalize("NFC", tidy)
+        if tidy == text:
+            break
+        text = tidy
+    return text
 
 
 def _tidy_marks(match: re.Match) -> str:
