@@ -20,6 +20,7 @@ import ast
 import difflib
 import os
 import re
+import traceback
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -205,6 +206,26 @@ def _misspelt(settings: dict, settings_file: str) -> list:
                 path, line, f"ไม่รู้จักค่าตั้ง {name} (unknown setting)",
                 f"หมายถึง {close[0]} หรือไม่: แก้ชื่อเป็น {close[0]}"))
     return errors
+
+
+def unreadable(error: Exception, settings_file: str):
+    """ContentErrorsFound for a settings file Python could not run: a typing
+    mistake (SyntaxError names its file and line) or a name that is not defined."""
+    path, line = settings_file, 1
+    if isinstance(error, SyntaxError) and error.filename:
+        path, line = error.filename, error.lineno or 1
+    else:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+                  if os.path.basename(frame.filename) in ("pelicanconf.py", "publishconf.py",
+                                                          os.path.basename(settings_file))]
+        if frames:
+            path, line = frames[-1].filename, frames[-1].lineno or 1
+    return content_errors.ContentErrorsFound([content_errors.ContentError(
+        path, line,
+        f"อ่านไฟล์ค่าตั้งไม่ได้ ({type(error).__name__}: {error}) "
+        "(the settings file could not be read)",
+        "ตรวจบรรทัดนี้: เครื่องหมายคำพูดและวงเล็บต้องครบคู่ และชื่อค่าตั้งต้องสะกดถูก "
+        "แล้วสร้างเว็บไซต์ใหม่")])
 
 
 def locate(name: str, settings_file: str) -> tuple[str, int]:

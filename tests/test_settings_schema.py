@@ -85,3 +85,22 @@ def test_each_example_is_allowed_by_its_own_rule(setting, tmp_path):
         example = str(tmp_path)
     assert setting.rule.test(example), setting.name
     assert setting.meaning and setting.rule.allowed
+
+
+@pytest.mark.parametrize("mistake, line, shown", [
+    ('SITENAME = "ศูนย์ข้อมูล\n', 4, "SyntaxError"),  # a quote left open
+    ("ORGANISATION = องค์การบริหารส่วนตำบล\n", 4, "NameError"),  # text without quotes
+])
+def test_a_settings_file_python_cannot_run_names_its_line(site, tmp_path, mistake, line, shown):
+    settings = tmp_path / "localconf.py"
+    settings.write_text(
+        "import runpy\n"
+        f"globals().update({{k: v for k, v in runpy.run_path({DEV_SETTINGS!r}).items()\n"
+        "                   if k.isupper()})\n" + mistake, encoding="utf-8")
+    site.add({"documents/a.md": announcement()})
+    result = site.build(str(settings))
+    assert not result.ok
+    assert "Traceback" not in result.message
+    assert f"localconf.py:{line}: อ่านไฟล์ค่าตั้งไม่ได้ ({shown}" in result.message, result.message
+    assert "เครื่องหมายคำพูดและวงเล็บต้องครบคู่" in result.message
+    assert not site.output.exists()

@@ -83,7 +83,12 @@ def build(settings_file: str, overrides: dict | None = None, keep: bool = True,
     """
     started = time.monotonic()
     _quiet_logging()
-    settings = load_settings(settings_file, overrides)
+    try:
+        settings = load_settings(settings_file, overrides)
+    except Exception as error:  # the staff edit this file: a message, not a traceback
+        wrong = settings_schema.unreadable(error, settings_file)
+        return BuildResult(False, "", time.monotonic() - started, wrong.errors,
+                           wrong.format(base=os.getcwd()))
     output = os.path.abspath(settings["OUTPUT_PATH"])
     wrong = settings_schema.check(settings, settings_file, overrides)
     if wrong:  # nothing is read or written with settings that are wrong
