@@ -48,9 +48,6 @@ class Build:
             self._values[key] = make()
         return self._values[key]
 
-    def pop_value(self, key: str, default=None):
-        return self._values.pop(key, default)
-
 
 _running: ContextVar[Build | None] = ContextVar("portal_build", default=None)
 

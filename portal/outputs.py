@@ -3,7 +3,7 @@
 Not a Pelican plugin: the register every plugin uses, so that no address or
 file is written twice and no document's slug takes one the system writes.
 
-* ``reserve(settings, url, what)``: the system writes ``url`` (the search
+* ``reserve(url, what)``: the system writes ``url`` (the search
   bundle, the ITA section, the listings ...); front_matter refuses a
   document's slug that takes one, naming the file and line to change.
 * ``write_output(settings, relpath, data, source, line, what)``: a plugin
@@ -32,7 +32,7 @@ def relative_name(relpath: str) -> str:
     return os.path.normpath(str(relpath).replace("\\", "/")).replace(os.sep, "/").lstrip("/")
 
 
-def reserve(settings, url: str, what: str, exact: bool = False) -> None:
+def reserve(url: str, what: str, exact: bool = False) -> None:
     """Declare that the system writes ``url`` (relative to the site, e.g.
     "pagefind/"), and with ``exact=False`` everything under it; ``what`` names
     it for the clerk. Plugins call it before the documents are checked (in

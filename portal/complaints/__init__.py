@@ -121,7 +121,7 @@ class ComplaintsGenerator(Generator):
         # The layout links sections by name (see portal/listings: site_pages).
         self.context.setdefault("section_links", {})["complaints"] = self.complaint_pages["hub"]
         for page in self.complaint_pages.values():
-            outputs.reserve(self.settings, page.url,
+            outputs.reserve(page.url,
                                    f"หน้า \"{page.title}\" (จาก data/complaints.yaml) ")
 
     def _source_url(self) -> str:

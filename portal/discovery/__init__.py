@@ -45,8 +45,8 @@ class DiscoveryGenerator(Generator):
     """Writes the announcements feed and records each page's last change."""
 
     def generate_context(self):
-        outputs.reserve(self.settings, os.path.dirname(ANNOUNCEMENTS_FEED) + "/", "ฟีดประกาศ")
-        outputs.reserve(self.settings, "sitemap.xml", "แผนผังเว็บไซต์", exact=True)
+        outputs.reserve(os.path.dirname(ANNOUNCEMENTS_FEED) + "/", "ฟีดประกาศ")
+        outputs.reserve("sitemap.xml", "แผนผังเว็บไซต์", exact=True)
 
     def generate_output(self, writer):
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "Asia/Bangkok")

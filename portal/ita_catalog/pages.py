@@ -112,7 +112,7 @@ class ItaGenerator(Generator):
         # For the home page and any template that lists the years.
         self.context["ita_years"] = self.years
         self.context["ITA_INDEX_URL"] = INDEX_URL
-        outputs.reserve(self.settings, INDEX_URL, "หน้า ITA")
+        outputs.reserve(INDEX_URL, "หน้า ITA")
 
     def _write(self, writer, save_as, template, **values):
         writer.write_file(save_as, self.get_template(template), self.context,

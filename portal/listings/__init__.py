@@ -112,11 +112,11 @@ class ListingsGenerator(Generator):
     """Shapes the listings after the documents are read, then writes their pages."""
 
     def generate_context(self):
-        outputs.reserve(self.settings, LISTINGS_URL, "หน้ารวมเอกสาร", exact=True)
+        outputs.reserve(LISTINGS_URL, "หน้ารวมเอกสาร", exact=True)
         for kind, what in (("type", "ประเภท"), ("year", "ปีงบประมาณ"), ("division", "ส่วนราชการ")):
-            outputs.reserve(self.settings, f"{LISTINGS_URL}{kind}/",
+            outputs.reserve(f"{LISTINGS_URL}{kind}/",
                                    f"รายการเอกสารตาม{what}")
-        outputs.reserve(self.settings, "404.html", "หน้าไม่พบ (404)", exact=True)
+        outputs.reserve("404.html", "หน้าไม่พบ (404)", exact=True)
         articles = self.context.get("articles", [])
         listings = shape(articles)
         self.context["listings"] = listings

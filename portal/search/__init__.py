@@ -450,8 +450,8 @@ class SearchPageGenerator(Generator):
     def generate_context(self):
         # The header's search box is shown only when this page exists.
         self.context["search_page_url"] = self.settings["SEARCH_URL"]
-        outputs.reserve(self.settings, self.settings["SEARCH_URL"], "หน้าค้นหา")
-        outputs.reserve(self.settings, BUNDLE_DIR + "/", "ดัชนีค้นหา")
+        outputs.reserve(self.settings["SEARCH_URL"], "หน้าค้นหา")
+        outputs.reserve(BUNDLE_DIR + "/", "ดัชนีค้นหา")
 
     def generate_output(self, writer):
         save_as = self.settings["SEARCH_SAVE_AS"]
