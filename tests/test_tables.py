@@ -326,6 +326,70 @@ def test_subtotals_and_grand_totals_that_add_up_build(site):
                                                                       "total"]
 
 
+# A plan whose source merges a mission cell over two projects and one budget
+# cell over two years (the shape of a 4-year anti-corruption plan).
+MERGED = """
+caption: แผนปฏิบัติการป้องกันการทุจริต
+columns:
+  - {key: mission, label: มิติ, row_header: true}
+  - {key: project, label: โครงการ, row_header: true}
+  - {key: y1, label: ปี ๒๕๖๖, type: money}
+  - {key: y2, label: ปี ๒๕๖๗, type: money}
+  - {key: note, label: หมายเหตุ}
+header:
+  - - {label: มิติ, rowspan: 2}
+    - {label: โครงการ, rowspan: 2}
+    - {label: งบประมาณ (บาท), colspan: 2}
+    - {label: หมายเหตุ, rowspan: 2}
+  - [ปี ๒๕๖๖, ปี ๒๕๖๗]
+rows:
+  - mission: {value: "๑. การสร้างสังคมที่ไม่ทนต่อการทุจริต", rowspan: 2}
+    project: อบรมคุณธรรมจริยธรรม
+    y1: {value: "๒๐,๐๐๐", colspan: 2}
+    note: {value: ไม่ใช้งบประมาณเพิ่ม, rowspan: 2}
+  - project: ประกาศเจตนารมณ์
+    y1: "๕,๐๐๐"
+    y2: "๕,๐๐๐"
+  - {total: รวม, values: {y1: "๒๕,๐๐๐", y2: "๕,๐๐๐"}, check: true}
+"""
+
+
+def test_merged_body_cells_span_rows_and_columns_and_name_their_headers(site):
+    result = build_with(site, MERGED)
+    assert result.ok, result.message
+    found = table(site.read(PAGE), "แผนปฏิบัติการป้องกันการทุจริต")
+    first, second = body_rows(found)[:2]
+    mission, project, budget, note = first["cells"]
+    assert (mission["tag"], mission["attrs"]["rowspan"], mission["text"]) == (
+        "th", "2", "๑. การสร้างสังคมที่ไม่ทนต่อการทุจริต")
+    assert (budget["attrs"]["colspan"], budget["text"]) == ("2", "๒๐,๐๐๐")
+    assert note["attrs"]["rowspan"] == "2"
+    # Both year headers and both project rows are named by the merged cells.
+    assert budget["attrs"]["headers"].split() == [
+        "hr-h0-2", "hr-h1-2", "hr-h1-3", "hr-r0-mission", "hr-r0-project"]
+    assert note["attrs"]["headers"].split() == [
+        "hr-h0-4", "hr-r0-mission", "hr-r0-project", "hr-r1-project"]
+    # The second row draws only its own cells, and still names the mission over it.
+    assert texts(second) == ["ประกาศเจตนารมณ์", "๕,๐๐๐", "๕,๐๐๐"]
+    assert second["cells"][1]["attrs"]["headers"].split() == [
+        "hr-h0-2", "hr-h1-2", "hr-r0-mission", "hr-r1-project"]
+
+
+def test_merged_cells_repeat_their_value_in_exports_and_count_once_in_totals(site):
+    result = build_with(site, MERGED)  # the totals row checks ๒๕,๐๐๐: ๒๐,๐๐๐ once
+    assert result.ok, result.message
+    rows = json.loads((site.output / OUT / "hr.json").read_text(encoding="utf-8"))["rows"]
+    assert rows[0] == {"mission": "1. การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+                       "project": "อบรมคุณธรรมจริยธรรม", "y1": 20000, "y2": 20000,
+                       "note": "ไม่ใช้งบประมาณเพิ่ม"}
+    assert rows[1]["mission"] == "1. การสร้างสังคมที่ไม่ทนต่อการทุจริต"
+    assert rows[1]["note"] == "ไม่ใช้งบประมาณเพิ่ม"
+    lines = list(csv.reader(io.StringIO(
+        (site.output / OUT / "hr.csv").read_text(encoding="utf-8-sig"))))
+    assert lines[2] == ["1. การสร้างสังคมที่ไม่ทนต่อการทุจริต", "ประกาศเจตนารมณ์", "5000",
+                        "5000", "ไม่ใช้งบประมาณเพิ่ม"]
+
+
 TABLE_FILE = "documents/2568/hr.table.yaml"
 ERRORS = {
     "missing table file": (
@@ -383,6 +447,21 @@ ERRORS = {
     "table id taken by a heading on the page": (
         "id: plan\n" + HR_TABLE, f"{TABLE_FILE}:1:",
         "รหัสตาราง \"plan\" ซ้ำกับจุดอ้างอิง (id) อื่นในเอกสาร"),
+    "merged cell beyond the last column": (
+        MERGED.replace('note: {value: ไม่ใช้งบประมาณเพิ่ม, rowspan: 2}',
+                       'note: {value: ไม่ใช้งบประมาณเพิ่ม, colspan: 2}'), f"{TABLE_FILE}:18:",
+        "ช่อง \"note\" มี colspan 2 เกินคอลัมน์สุดท้าย"),
+    "merged cell over the totals row": (
+        MERGED.replace('rowspan: 2}\n    project: อบรม', 'rowspan: 3}\n    project: อบรม'),
+        f"{TABLE_FILE}:15:", "ช่อง \"mission\" มี rowspan 3 แต่มีแถวข้อมูลต่อจากแถวนี้ไม่พอ"),
+    "value inside a merged cell": (
+        MERGED.replace("  - project: ประกาศเจตนารมณ์", "  - project: ประกาศเจตนารมณ์\n"
+                       "    note: ซ้ำ"), f"{TABLE_FILE}:20:",
+        "ช่อง \"note\" บรรทัด 20 อยู่ในพื้นที่ที่ช่อง \"note\" บรรทัด 18 รวมไว้แล้ว"),
+    "merged cell over columns of two types": (
+        MERGED.replace('project: อบรมคุณธรรมจริยธรรม', 'project: {value: อบรม, colspan: 2}')
+        .replace('    y1: {value: "๒๐,๐๐๐", colspan: 2}\n', '    y2: "๒๐,๐๐๐"\n'),
+        f"{TABLE_FILE}:16:", "ช่อง \"project\" คลุมคอลัมน์ต่างชนิดกัน"),
     "table name without .table.yaml": (
         None, "documents/2568/a.md:10:", "ต้องมีชื่อลงท้ายด้วย .table.yaml"),
 }

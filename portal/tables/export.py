@@ -8,7 +8,8 @@ labels of a two-level header stay distinguishable.
 Text a spreadsheet would run as a formula gets a leading quote in the CSV
 (``open_data.csv_cell``), never in the JSON.
 
-Rows: data rows as they are; a totals row carries its label in the first
+Rows: data rows as they are, a merged cell's value repeated in every cell it
+covers (a row read alone keeps its meaning); a totals row carries its label in the first
 column (CSV) or under "total" (JSON). When the table has section rows, the CSV
 gets a first column "หัวข้อ" and each JSON row a "section" key holding the
 section the row belongs to; section rows themselves are not repeated as rows.
@@ -96,7 +97,7 @@ def to_json(table) -> bytes:
         else:
             columns = table.columns
         for column in columns:
-            cell = row.cells.get(column.key)
+            cell = table.cell_at(row, column.key)
             if row.kind == "total" and cell is None:
                 continue
             item[column.key] = _value(column, cell)
@@ -126,7 +127,7 @@ def to_csv(table) -> bytes:
             elif row.kind == "total" and column.key not in row.cells:
                 line.append(None)
             else:
-                line.append(_value(column, row.cells.get(column.key)))
+                line.append(_value(column, table.cell_at(row, column.key)))
         if has_sections:
             line.insert(0, section)
         lines.append(line)

@@ -27,6 +27,7 @@ TABLE_KEYS = ("id", "caption", "columns", "header", "rows", "notes")
 COLUMN_KEYS = ("key", "label", "type", "row_header", "sum_of")
 HEADER_KEYS = ("label", "colspan", "rowspan")
 TOTAL_KEYS = ("total", "values", "check")
+SPAN_KEYS = ("value", "rowspan", "colspan")
 RESERVED_KEYS = ("section", "total", "values", "check")
 SUFFIX = ".table.yaml"
 
@@ -64,6 +65,8 @@ class Cell:
     raw: str            # exactly as written (shown on the page)
     value: object       # Decimal, bool, str or None (exports)
     line: int
+    rowspan: int = 1    # a body cell merged over the rows below it
+    colspan: int = 1    # ... and over the columns to its right
 
 
 @dataclass
@@ -73,6 +76,7 @@ class Row:
     cells: dict = field(default_factory=dict)    # column key -> Cell
     label: str = ""                              # section text or totals label
     check: str = ""                              # "", "since-last" or "all"
+    covered: dict = field(default_factory=dict)  # column key -> the merged Cell over it
 
 
 @dataclass
@@ -89,6 +93,10 @@ class Table:
     @property
     def has_sections(self) -> bool:
         return any(row.kind == "section" for row in self.rows)
+
+    def cell_at(self, row, key):
+        """The cell shown at ``key`` of ``row``: its own, or the merged cell over it."""
+        return row.cells.get(key) or row.covered.get(key)
 
 
 def table_id(path: str) -> str:
@@ -379,7 +387,66 @@ class _Builder(yaml_source.Fields):
             else:
                 self.mapping(path, list(by_key), "แถว (row keys must be column keys)")
                 rows.append(Row("data", line, self.cells(item, by_key, path)))
+        if not self.problems:
+            self.place_spans(rows, columns)
         return rows
+
+    def place_spans(self, rows, columns):
+        """Marks the cells that merged body cells cover (``Row.covered``); a span
+        must stay among the data rows of its row group and inside the table, and
+        no value may be written in a cell a span covers."""
+        keys = [column.key for column in columns]
+        for position, row in enumerate(rows):
+            for key, cell in list(row.cells.items()):
+                if cell.rowspan == 1 and cell.colspan == 1:
+                    continue
+                start = keys.index(key)
+                if start + cell.colspan > len(keys):
+                    self.problems.append(Problem(
+                        cell.line, f"ช่อง \"{key}\" มี colspan {cell.colspan} เกินคอลัมน์สุดท้าย "
+                                   f"(ตารางมี {len(keys)} คอลัมน์ นับจากคอลัมน์ที่ {start + 1} "
+                                   f"คลุมได้ไม่เกิน {len(keys) - start}) "
+                                   "(colspan reaches beyond the last column)",
+                        "ลด colspan ให้ช่องที่รวมกันอยู่ในตาราง"))
+                    continue
+                below = rows[position: position + cell.rowspan]
+                if len(below) < cell.rowspan or any(r.kind != "data" for r in below):
+                    self.problems.append(Problem(
+                        cell.line, f"ช่อง \"{key}\" มี rowspan {cell.rowspan} แต่มีแถวข้อมูลต่อจาก"
+                                   "แถวนี้ไม่พอ ช่องที่รวมกันต้องไม่ข้ามแถวหัวข้อ (section) "
+                                   "แถวยอดรวม หรือท้ายตาราง (rowspan reaches past the rows "
+                                   "of its group)",
+                        "ลด rowspan ให้เท่ากับจำนวนแถวที่ช่องนี้คลุมจริงในต้นฉบับ"))
+                    continue
+                spanned = keys[start: start + cell.colspan]
+                kinds = {column.type for column in columns if column.key in spanned}
+                if len(kinds) > 1:
+                    self.problems.append(Problem(
+                        cell.line, f"ช่อง \"{key}\" คลุมคอลัมน์ต่างชนิดกัน "
+                                   f"({', '.join(spanned)}) (a merged cell spans columns of "
+                                   "different types)",
+                        "ช่องที่รวมหลายคอลัมน์ต้องคลุมคอลัมน์ชนิดเดียวกัน เช่น text ทั้งหมด"))
+                    continue
+                self.cover(cell, key, spanned, below)
+
+    def cover(self, cell, key, spanned, below):
+        for offset, row in enumerate(below):
+            for other in spanned:
+                if offset == 0 and other == key:
+                    continue
+                taken = row.cells.get(other) or row.covered.get(other)
+                if taken is not None:
+                    where = (f"ช่อง \"{other}\" บรรทัด {taken.line}" if taken is not cell
+                             else f"ช่อง \"{other}\"")
+                    self.problems.append(Problem(
+                        taken.line if taken is not cell else cell.line,
+                        f"{where} อยู่ในพื้นที่ที่ช่อง \"{key}\" บรรทัด {cell.line} "
+                        f"รวมไว้แล้ว (rowspan {cell.rowspan}, colspan {cell.colspan}) "
+                        "(a value inside a merged cell)",
+                        "ลบค่านี้ออก (ค่าของช่องที่รวมกันเขียนไว้ที่ช่องแรกเพียงครั้งเดียว) "
+                        "หรือลด rowspan/colspan ของช่องที่รวม"))
+                    continue
+                row.covered[other] = cell
 
     def cells(self, values, by_key, path):
         cells = {}
@@ -390,6 +457,14 @@ class _Builder(yaml_source.Fields):
                     self.unknown_key(path + (key,), list(by_key), "แถวยอดรวม")
                 continue
             cell_path = path + (key,)
+            rowspan = colspan = 1
+            if isinstance(raw, dict) and path[-1] != "values":
+                self.mapping(cell_path, SPAN_KEYS, "ช่องที่รวมกัน")
+                rowspan = self.positive(raw.get("rowspan"), cell_path + ("rowspan",), "rowspan")
+                colspan = self.positive(raw.get("colspan"), cell_path + ("colspan",), "colspan")
+                raw, cell_path = raw.get("value"), cell_path + ("value",)
+                if raw is None:
+                    raw = ""
             if raw is None:
                 continue
             if not isinstance(raw, str):
@@ -397,9 +472,12 @@ class _Builder(yaml_source.Fields):
                                        "(a cell is one value)",
                             "ถ้าต้องการรายการ ให้ใช้ | แล้วเขียนรายการแบบ Markdown (- ...)")
                 continue
-            value = self.typed(raw, column, cell_path)
+            if not raw.strip() and column.type != "text":
+                value = False if column.type == "tick" else None  # a merged cell left blank
+            else:
+                value = self.typed(raw, column, cell_path)
             cells[key] = Cell(raw.strip() if column.type != "text" else raw.rstrip(),
-                              value, self.line(cell_path))
+                              value, self.line(path + (key,)), rowspan, colspan)
         return cells
 
     def typed(self, raw, column, path):

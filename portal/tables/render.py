@@ -112,6 +112,7 @@ def render(table, downloads: str = "") -> str:
     out.append("</thead>")
 
     classes = [_column_classes(column) for column in columns]
+    row_ids = _row_header_ids(table)
     last = len(table.rows) - 1
     body_open = False
     section_id = None
@@ -130,7 +131,7 @@ def render(table, downloads: str = "") -> str:
             continue
         if row.kind == "data":
             data_count += 1
-        out.append(_row(table, row, position, section_id, classes))
+        out.append(_row(table, row, position, section_id, classes, row_ids))
         if in_foot:
             out.append("</tfoot>")
     if body_open:
@@ -156,32 +157,58 @@ def _column_classes(column) -> str:
     return ""
 
 
-def _row(table, row, position, section_id, classes) -> str:
-    """One body or totals row; ``classes`` holds each column's class attribute."""
+def _row_header_ids(table) -> list:
+    """For each row, {column key: id of the row header cell over that key}:
+    the totals label, or the row_header columns' cells, merged ones included."""
     tid = table.id
+    first = table.columns[0].key
+    ids, origin = [], {}
+    for position, row in enumerate(table.rows):
+        if row.kind == "total":
+            ids.append({first: f"{tid}-r{position}-{first}"})
+            continue
+        row_ids = {}
+        for column in table.columns:
+            if not column.row_header:
+                continue
+            if column.key in row.cells:
+                origin[id(row.cells[column.key])] = row_ids[column.key] = \
+                    f"{tid}-r{position}-{column.key}"
+            elif column.key in row.covered:
+                row_ids[column.key] = origin[id(row.covered[column.key])]
+        ids.append(row_ids)
+    return ids
+
+
+def _row(table, row, position, section_id, classes, row_ids) -> str:
+    """One body or totals row; ``classes`` holds each column's class attribute and
+    ``row_ids`` the row header ids of every row (``_row_header_ids``)."""
     columns = table.columns
-    # Row headers of this row: the totals label, or row_header columns' cells.
-    if row.kind == "total":
-        row_ids = {columns[0].key: f"{tid}-r{position}-{columns[0].key}"}
-    else:
-        row_ids = {column.key: f"{tid}-r{position}-{column.key}" for column in columns
-                   if column.row_header and column.key in row.cells}
+    mine = row_ids[position]
     cells = []
-    for column, class_attr in zip(columns, classes, strict=True):
-        headers = list(column.header_ids)
+    for index, (column, class_attr) in enumerate(zip(columns, classes, strict=True)):
+        if column.key in row.covered:
+            continue  # drawn by the merged cell above or to the left
+        cell = row.cells.get(column.key)
+        spanned = columns[index: index + (cell.colspan if cell else 1)]
+        rows_spanned = row_ids[position: position + (cell.rowspan if cell else 1)]
+        headers = [ident for c in spanned for ident in c.header_ids]
         if section_id:
             headers.append(section_id)
-        headers += [ident for key, ident in row_ids.items() if key != column.key]
+        own = mine.get(column.key)
+        headers += [ident for ids in rows_spanned for ident in ids.values() if ident != own]
+        headers = list(dict.fromkeys(headers))
         headers_attr = f' headers="{escape(" ".join(headers))}"' if headers else ""
+        spans = _attrs(rowspan=cell.rowspan, colspan=cell.colspan) if cell else ""
         if row.kind == "total" and column is columns[0]:
             content = escape(row.label)
         else:
-            content = _content(column, row.cells.get(column.key))
-        if column.key in row_ids:
-            cells.append(f'<th id="{escape(row_ids[column.key])}" scope="row"{class_attr}'
+            content = _content(column, cell)
+        if own is not None:
+            cells.append(f'<th id="{escape(own)}" scope="row"{class_attr}{spans}'
                          f"{headers_attr}>{content}</th>")
         else:
-            cells.append(f"<td{class_attr}{headers_attr}>{content}</td>")
+            cells.append(f"<td{class_attr}{spans}{headers_attr}>{content}</td>")
     kind = ' class="total"' if row.kind == "total" else ""
     return f"<tr{kind}>" + "".join(cells) + "</tr>"
 
