@@ -84,7 +84,7 @@ def hr_page(site):
 
 
 def test_two_level_header_has_colspan_rowspan_and_scopes(hr_page):
-    assert '<th id="hr-h0-0" scope="col" rowspan="2">ลำดับที่</th>' in hr_page
+    assert '<th id="hr-h0-0" scope="col" rowspan="2" class="lead">ลำดับที่</th>' in hr_page
     assert '<th id="hr-h0-2" scope="colgroup" colspan="2">งบประมาณ (บาท)</th>' in hr_page
     assert '<th id="hr-h0-4" scope="colgroup" colspan="3">ผลการดำเนินงาน</th>' in hr_page
     assert '<th id="hr-h1-2" scope="col">ข้อบัญญัติ ปี ๒๕๖๖</th>' in hr_page
@@ -101,9 +101,50 @@ def test_scroll_region_is_labelled_by_the_caption_and_focusable(hr_page):
             'tabindex="0">' in hr_page)
     assert '<caption id="hr-caption">ผลการดำเนินงานตามนโยบาย ๒๕๖๖</caption>' in hr_page
     assert "<figure" not in hr_page
+    # the caption shown stays outside the region that scrolls
+    assert ('<p class="table-caption" aria-hidden="true" data-pagefind-ignore>'
+            'ผลการดำเนินงานตามนโยบาย ๒๕๖๖</p>\n<div class="table-scroll wide"' in hr_page)
     # placed where the line was, between the paragraphs around it
     assert hr_page.index("<p>ก่อนตาราง</p>") < hr_page.index("<table") < hr_page.index(
         "<p>หลังตาราง</p>")
+
+
+def cards(page, tid):
+    """The phone cards of table ``tid``: [[(header path, text), ...] per card]."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    block = LexborHTMLParser(page).css_first(f"#{tid} .table-cards")
+    assert block.attributes["aria-hidden"] == "true"
+    assert "data-pagefind-ignore" in block.attributes
+    return [[(" ".join(entry.css_first("dt").text().split()),
+              " ".join(entry.css_first("dd").text().split())) for entry in card.css("dl > div")]
+            for card in block.css("dl.table-card")]
+
+
+def test_phone_cards_label_every_value_with_its_whole_header_path(hr_page):
+    found = cards(hr_page, "hr")
+    assert found[0] == [
+        ("ลำดับที่", "๑"),
+        ("กิจกรรม", "การสรรหาบุคลากร ตามแผนอัตรากำลัง ประกาศรับสมัคร สอบคัดเลือก"),
+        ("งบประมาณ (บาท) › ข้อบัญญัติ ปี ๒๕๖๖", "๑๒,๕๐๐"),
+        ("งบประมาณ (บาท) › เบิกจ่ายจริง", "๑๒,๓๔๐.๕๐"),
+        ("ผลการดำเนินงาน › ดำเนินการแล้ว", "✓ใช่"),
+        ("ผลการดำเนินงาน › ร้อยละ", "๕๐%"),
+    ]
+    assert found[-1] == [("ลำดับที่", "รวม"), ("งบประมาณ (บาท) › ข้อบัญญัติ ปี ๒๕๖๖", "๑๓,๕๐๐"),
+                         ("งบประมาณ (บาท) › เบิกจ่ายจริง", "๑๒,๓๔๐.๕๐")]
+    assert '<p class="card-section">๒. นโยบายการพัฒนาบุคลากร</p>' in hr_page
+
+
+def test_phone_cards_repeat_a_merged_cell_in_each_row_it_covers(site):
+    result = build_with(site, MERGED)
+    assert result.ok, result.message
+    first, second, total = cards(site.read(PAGE), "hr")
+    assert first[2] == ("งบประมาณ (บาท) › ปี ๒๕๖๖, ปี ๒๕๖๗", "๒๐,๐๐๐")
+    assert second == [("มิติ", "๑. การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
+                      ("โครงการ", "ประกาศเจตนารมณ์"), ("งบประมาณ (บาท) › ปี ๒๕๖๖", "๕,๐๐๐"),
+                      ("งบประมาณ (บาท) › ปี ๒๕๖๗", "๕,๐๐๐"), ("หมายเหตุ", "ไม่ใช้งบประมาณเพิ่ม")]
+    assert total[0] == ("มิติ", "รวม")
 
 
 def test_every_body_cell_names_all_its_headers(hr_page):
@@ -160,7 +201,7 @@ def test_text_cells_are_markdown_with_lists_bold_and_underline(hr_page):
     # plain text stays plain (escaped), a single paragraph loses its <p>
     assert "<td headers" in hr_page and "อบรม \"ผู้บริหาร\" &amp; ผู้ปฏิบัติ</th>" in hr_page
     # Thai-numbered text is not turned into a list numbered 1, 2, 3
-    table_html = re.search(r'<div class="table-block".*?</table>', hr_page, re.S).group(0)
+    table_html = re.search(r'<div class="table-block[^"]*".*?</table>', hr_page, re.S).group(0)
     assert "<ol" not in table_html
 
 

@@ -22,6 +22,7 @@ from portal import safe_html
 from .model import NUMERIC
 
 WIDE = 6
+CARDS = 4  # tables of this many columns or more become cards on a phone
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.S)
 
 
@@ -85,16 +86,25 @@ def _attrs(**attrs) -> str:
 
 
 def render(table, downloads: str = "") -> str:
-    """The table block: scroll region, table, notes and the download line."""
+    """The table block: caption, scroll region with the table, the phone cards,
+    notes and the download line."""
     tid = table.id
     columns = table.columns
     for column in columns:
         column.header_ids = []
     caption_id = f"{tid}-caption"
     wide = " wide" if len(columns) > WIDE else ""
-    out = [f'<div class="table-block" id="{escape(tid)}">',
+    cards = len(columns) >= CARDS
+    block_class = "table-block" + wide + (" has-cards" if cards else "")
+    out = [f'<div class="{block_class}" id="{escape(tid)}">',
+           # The caption shown: outside the scroll region, so it wraps and never
+           # scrolls out of sight. Screen readers read the table's own <caption>.
+           f'<p class="table-caption" aria-hidden="true" data-pagefind-ignore>'
+           f"{escape(table.caption)}</p>",
            f'<div class="table-scroll{wide}" role="region" aria-labelledby="{escape(caption_id)}"'
            ' tabindex="0">',
+           '<p class="scroll-hint" aria-hidden="true" data-pagefind-ignore>'
+           "เลื่อนตารางไปทางขวาเพื่อดูคอลัมน์ที่เหลือ</p>",
            f'<table class="data-table{wide}">',
            f'<caption id="{escape(caption_id)}">{escape(table.caption)}</caption>',
            "<thead>"]
@@ -103,20 +113,21 @@ def render(table, downloads: str = "") -> str:
         for cell in row:
             cell_id = f"{tid}-h{cell.row}-{cell.col}"
             scope = "colgroup" if cell.colspan > 1 else "col"
+            lead = ' class="lead"' if cell.col == 0 else ""
             attributes = _attrs(id=cell_id, scope=scope, colspan=cell.colspan,
                                 rowspan=cell.rowspan)
-            out.append(f"<th{attributes}>{escape(cell.label)}</th>")
+            out.append(f"<th{attributes}{lead}>{escape(cell.label)}</th>")
             for column in columns[cell.col: cell.col + cell.colspan]:
                 column.header_ids.append(cell_id)
         out.append("</tr>")
     out.append("</thead>")
 
     classes = [_column_classes(column) for column in columns]
+    classes[0] = _with_class(classes[0], "lead")
     row_ids = _row_header_ids(table)
     last = len(table.rows) - 1
     body_open = False
     section_id = None
-    data_count = 0
     for position, row in enumerate(table.rows):
         in_foot = row.kind == "total" and position == last
         if row.kind == "section" or in_foot or not body_open:
@@ -129,8 +140,6 @@ def render(table, downloads: str = "") -> str:
             out.append(f'<tr class="section"><th{_attrs(id=section_id, colspan=len(columns))}'
                        f' scope="rowgroup">{markdown_html(row.label)}</th></tr>')
             continue
-        if row.kind == "data":
-            data_count += 1
         out.append(_row(table, row, position, section_id, classes, row_ids))
         if in_foot:
             out.append("</tfoot>")
@@ -138,6 +147,8 @@ def render(table, downloads: str = "") -> str:
         out.append("</tbody>")
     out.append("</table>")
     out.append("</div>")
+    if cards:
+        out.append(_cards(table))
     if table.notes:
         out.append('<div class="table-notes">')
         out += [_markdown(note) for note in table.notes]
@@ -146,6 +157,67 @@ def render(table, downloads: str = "") -> str:
         out.append(downloads)
     out.append("</div>")
     return "\n".join(out)
+
+
+def _with_class(class_attr: str, name: str) -> str:
+    """``class_attr`` (' class="num"' or "") with one more class."""
+    if not class_attr:
+        return f' class="{name}"'
+    return class_attr[:-1] + f' {name}"'
+
+
+# ------------------------------------------------------------------ phone cards
+
+_ANCHOR = re.compile(r"<a\b")
+_ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
+
+
+def _cards(table) -> str:
+    """The table as one card per row, each value under its full header path: what a
+    phone shows instead of the table (theme CSS). Hidden from screen readers and
+    search, which read the real table; links in it are left out of the Tab order."""
+    columns = table.columns
+    out = ['<div class="table-cards" aria-hidden="true" data-pagefind-ignore>']
+    for row in table.rows:
+        if row.kind == "section":
+            out.append(f'<p class="card-section">{markdown_html(row.label)}</p>')
+            continue
+        entries = []  # (header path, HTML, is a row header)
+        if row.kind == "total":
+            entries.append((_header_path(columns[:1]), escape(row.label), True))
+        skip = set()
+        for index, column in enumerate(columns):
+            if column.key in skip or (row.kind == "total" and index == 0):
+                continue
+            cell = table.cell_at(row, column.key)
+            content = _content(column, cell) if cell else ""
+            if not content:
+                continue
+            spanned = columns[index: index + cell.colspan]
+            skip.update(c.key for c in spanned)
+            entries.append((_header_path(spanned), content, column.row_header))
+        kind = " total" if row.kind == "total" else ""
+        out.append(f'<dl class="table-card{kind}">')
+        for label, content, heads in entries:
+            content = _ID_ATTRIBUTE.sub("", _ANCHOR.sub('<a tabindex="-1"', content))
+            head = ' class="card-head"' if heads else ""
+            out.append(f"<div{head}><dt>{escape(label)}</dt><dd>{content}</dd></div>")
+        out.append("</dl>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _header_path(columns) -> str:
+    """The header labels over ``columns`` from top to leaf, joined with "›"; for a
+    merged cell over several columns, their shared labels then their own."""
+    paths = [column.path or [column.label] for column in columns]
+    shared = []
+    for labels in zip(*paths, strict=False):
+        if len(set(labels)) > 1:
+            break
+        shared.append(labels[0])
+    own = [", ".join(" ".join(path[len(shared):]) for path in paths)] if len(paths) > 1 else []
+    return " › ".join(shared + own) if shared or own else ""
 
 
 def _column_classes(column) -> str:

@@ -93,10 +93,74 @@ attachments:
 จึงเรียนมาเพื่อโปรดทราบ
 """
 
+# A ten-column plan whose source merges cells: a mission over two projects, one
+# budget over two years (the shape of a 4-year anti-corruption plan).
+PLAN = """\
+---
+title: แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๖ - ๒๕๖๙)
+type: แผน
+slug: browser-plan
+fiscal_year: ๒๕๖๖
+organisation: องค์การบริหารส่วนตำบลไผ่สิงห์
+division: สำนักปลัด
+---
+
+::: table plan.table.yaml
+"""
+
+PLAN_TABLE = """\
+id: plan
+caption: แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๖ - ๒๕๖๙) องค์การบริหารส่วนตำบลไผ่สิงห์
+columns:
+  - {key: mission, label: มิติ, row_header: true}
+  - {key: project, label: ภารกิจ/ โครงการ/ กิจกรรม, row_header: true}
+  - {key: y2566, label: ปี ๒๕๖๖, type: money}
+  - {key: y2567, label: ปี ๒๕๖๗, type: money}
+  - {key: y2568, label: ปี ๒๕๖๘, type: money}
+  - {key: y2569, label: ปี ๒๕๖๙, type: money}
+  - {key: target, label: เป้าหมาย}
+  - {key: kpi, label: ตัวชี้วัด}
+  - {key: result, label: ผลที่คาดว่าจะได้รับ}
+  - {key: unit, label: หน่วยงานรับผิดชอบ}
+header:
+  - - {label: มิติ, rowspan: 2}
+    - {label: ภารกิจ/ โครงการ/ กิจกรรม, rowspan: 2}
+    - {label: งบประมาณ (บาท), colspan: 4}
+    - {label: เป้าหมาย, rowspan: 2}
+    - {label: ตัวชี้วัด, rowspan: 2}
+    - {label: ผลที่คาดว่าจะได้รับ, rowspan: 2}
+    - {label: หน่วยงานรับผิดชอบ, rowspan: 2}
+  - [ปี ๒๕๖๖, ปี ๒๕๖๗, ปี ๒๕๖๘, ปี ๒๕๖๙]
+rows:
+  - mission: {value: "๑. การสร้างสังคมที่ไม่ทนต่อการทุจริต", rowspan: 2}
+    project: โครงการส่งเสริมคุณธรรมจริยธรรมแก่ผู้บริหาร พนักงานส่วนตำบล และพนักงานจ้าง
+    y2566: "๒๐,๐๐๐"
+    y2567: {value: "๔๐,๐๐๐", colspan: 2}
+    y2569: "๒๐,๐๐๐"
+    target: ผู้บริหาร พนักงานส่วนตำบล และพนักงานจ้าง จำนวน ๔๐ คน
+    kpi: ร้อยละของผู้เข้าร่วมโครงการ
+    result: บุคลากรมีจิตสำนึกในการปฏิบัติงานด้วยความซื่อสัตย์สุจริต
+    unit: สำนักปลัด
+  - project: มาตรการส่งเสริมการปฏิบัติงานตามประมวลจริยธรรม
+    y2566: "-"
+    y2567: "-"
+    y2568: "-"
+    y2569: "-"
+    target: บุคลากรทุกคน
+    kpi: จำนวนเรื่องร้องเรียนการฝ่าฝืนประมวลจริยธรรม
+    result: ไม่มีเรื่องร้องเรียนการฝ่าฝืนประมวลจริยธรรม
+    unit: {value: สำนักปลัด และกองคลัง, rowspan: 1}
+  - total: รวม
+    values: {y2566: "๒๐,๐๐๐", y2567: "๔๐,๐๐๐", y2569: "๒๐,๐๐๐"}
+    check: true
+"""
+
 FILES = {
     "documents/browser/announcement.md": ANNOUNCEMENT,
     "documents/browser/report.md": REPORT,
     "documents/browser/hr.table.yaml": REPORT_TABLE,
     "documents/browser/memo.md": MEMO,
+    "documents/browser/plan.md": PLAN,
+    "documents/browser/plan.table.yaml": PLAN_TABLE,
     "documents/browser/browser-memo.pdf": b"%PDF-1.4\n% test attachment\n",
 }
