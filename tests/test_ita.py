@@ -90,10 +90,11 @@ def test_item_page_shows_what_it_asks_its_evidence_and_the_path(site):
     assert ('<th scope="row"><a href="../../../documents/manual-2569-001/">'
             "คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต</a></th>") in page
     assert "<td>๒๕๖๙</td>" in page and "<td>ไม่ได้ลงวันที่</td>" in page
-    assert "หน้าแรก › ITA › ปี ๒๕๖๙ › O16" in page
-    crumbs = re.search(r'<nav aria-label="เส้นทางจากหน้าแรก"[^>]*>(.*?)</nav>', page, re.S)[1]
+    assert "<p>หน้าแรก › ข้อมูลตามเกณฑ์ ITA › ปี ๒๕๖๙ › ข้อ O16</p>" in page
+    crumbs = re.search(r'<nav class="breadcrumbs"[^>]*>(.*?)</nav>', page, re.S)[1]
     assert re.findall(r'href="([^"]+)"', crumbs) == [
-        "../../../", "../../../ita/", "../../../ita/2569/", "../../../ita/2569/o16/"]
+        "../../../", "../../../ita/", "../../../ita/2569/"]
+    assert '<span aria-current="page">ข้อ O16</span>' in crumbs
 
     wrong = site.read("ita/2569/o4/index.html")
     assert "หลักฐานไม่ตรงช่วงเวลา" in wrong

@@ -9,6 +9,7 @@ import urllib.parse
 from pathlib import Path
 
 from conftest import PUBLISH_SETTINGS, announcement, document
+from selectolax.lexbor import LexborHTMLParser
 
 SUB_PATH_URL = "https://example.go.th/ita-portal"
 # Pages other parts of the portal build (ITA pages, search): links to them are
@@ -229,3 +230,79 @@ def test_fonts_are_shipped_with_the_site_with_their_licence(site):
     css = site.read("theme/css/portal.css")
     assert "url(" in css and "//" not in re.sub(r"/\*.*?\*/", "", css, flags=re.S).replace(
         "url(\"../fonts/", "")
+
+
+# Documents that give the ITA item page ita/2569/o16/ an evidence table, and a
+# document with a data table, for the checks over every built page.
+EVERY_KIND = {
+    "documents/a.md": ANNOUNCEMENT, "documents/r.md": REPORT, "documents/p.md": PLAN,
+    "documents/m.md": document(title="คู่มือการจัดการเรื่องร้องเรียน", type="คู่มือ",
+                               slug="manual-2569-001", fiscal_year="2569",
+                               ita="\n  2569: [O16]", body="::: table t.table.yaml"),
+    "documents/t.table.yaml": "caption: ช่องทางรับเรื่อง\ncolumns:\n  - {key: name, label: ช่องทาง}\n"
+                              "rows:\n  - {name: โทรศัพท์}\n",
+}
+
+
+def built_pages(site):
+    """{path relative to the output: parsed page} of every HTML page built."""
+    return {path.relative_to(site.output).as_posix():
+            LexborHTMLParser(path.read_text(encoding="utf-8"))
+            for path in sorted(site.output.rglob("*.html"))}
+
+
+def test_every_page_has_one_breadcrumb_ending_at_itself(site):
+    site.add(EVERY_KIND)
+    assert site.build().ok
+    pages = built_pages(site)
+    assert {"ita/index.html", "ita/2569/index.html", "ita/2569/o16/index.html", "search/index.html",
+            "complaints/index.html", "complaints/form/index.html", "404.html"} <= set(pages)
+    for name, tree in pages.items():
+        trails = [nav for nav in tree.css("nav")
+                  if "breadcrumb" in (nav.attributes.get("class") or "")]
+        if name == "index.html":
+            assert trails == [], "the home page needs no breadcrumb"
+            continue
+        assert len(trails) == 1, f"{name}: {len(trails)} breadcrumbs"
+        assert trails[0].attributes["class"] == "breadcrumbs"
+        items = trails[0].css("li")
+        assert items[0].text(strip=True) == "หน้าแรก"
+        assert len(items) >= 2, f"{name}: the breadcrumb does not name the page"
+        current = trails[0].css('[aria-current="page"]')
+        assert len(current) == 1 and current[0].parent == items[-1], name
+
+    item = pages["ita/2569/o16/index.html"]
+    trail = item.css_first("nav.breadcrumbs")
+    labels = [li.text(strip=True) for li in trail.css("li")]
+    assert labels == ["หน้าแรก", "ข้อมูลตามเกณฑ์ ITA", "ปี ๒๕๖๙", "ข้อ O16"]
+    assert [a.attributes["href"] for a in trail.css("a")] == [
+        "../../../", "../../../ita/", "../../../ita/2569/"]
+    assert trail.css_first('[aria-current="page"]').text() == "ข้อ O16"
+    # The text assessors copy says the same path as the breadcrumb.
+    path = item.css_first('section[aria-labelledby="path"] p').text(strip=True)
+    assert path == " › ".join(labels)
+    complaint = pages["complaints/form/index.html"].css_first("nav.breadcrumbs")
+    assert [a.attributes["href"] for a in complaint.css("a")] == ["../../", "../../complaints/"]
+
+
+def test_every_table_has_a_caption_and_its_scroll_box_a_name(site):
+    site.add(EVERY_KIND)
+    assert site.build().ok
+    pages = built_pages(site)
+    assert pages["ita/2569/o16/index.html"].css("table.ita-evidence")
+    tables = 0
+    for name, tree in pages.items():
+        for table in tree.css("table"):
+            tables += 1
+            caption = table.css_first("caption")
+            assert caption is not None and caption.text(strip=True), \
+                f"{name}: a table without a caption"
+        for box in tree.css('[role="region"]'):
+            label = box.attributes.get("aria-label") or ""
+            if "aria-labelledby" in box.attributes:
+                named = tree.css_first(f'[id="{box.attributes["aria-labelledby"]}"]')
+                label = named.text(strip=True) if named else ""
+            assert label, f"{name}: a scroll box without a name"
+    assert tables > 20
+    evidence = pages["ita/2569/o16/index.html"].css_first("table.ita-evidence caption")
+    assert evidence.text(strip=True) == "เอกสารหลักฐานของข้อ O16 ITA ปี ๒๕๖๙ (๑ ฉบับ)"
