@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Site, document
+from table_html import body_rows, head_rows, tables, texts
 
 from portal import thai_format
 from portal.complaints import linebreak
@@ -115,13 +116,16 @@ def test_one_edit_of_a_phone_number_changes_every_page(tmp_path):
 
 def test_channels_table_has_headers_and_one_row_per_channel(built):
     page = built.read("complaints/channels/index.html")
-    table = re.search(r"<table>(.*?)</table>", page, re.S)[1]
-    in_order(table, ['<th scope="col">ช่องทาง</th>', '<th scope="col">รายละเอียดการติดต่อ</th>',
-                     '<th scope="col">ความถี่ในการตรวจสอบช่องทาง</th>',
-                     '<th scope="col">ระยะเวลาดำเนินการ', '<th scope="col">หมายเหตุ</th>'])
-    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</th>(.*?)</tr>", table, re.S)
-    assert [name for name, _ in rows] == list(CHANNELS)
-    cells = {name: re.findall(r"<td>(.*?)</td>", rest, re.S) for name, rest in rows}
+    [found] = [found for found in tables(page)
+               if found["caption"].startswith("ช่องทางรับเรื่องร้องเรียนการทุจริตและประพฤติมิชอบของ")]
+    assert texts(head_rows(found)[0]) == [
+        "ช่องทาง", "รายละเอียดการติดต่อ", "ความถี่ในการตรวจสอบช่องทาง",
+        "ระยะเวลาดำเนินการรับข้อร้องเรียนเพื่อประสานหาทางแก้ไขปัญหา", "หมายเหตุ"]
+    assert all(cell["attrs"]["scope"] == "col" for cell in head_rows(found)[0]["cells"])
+    rows = body_rows(found)
+    assert all(row["cells"][0]["attrs"]["scope"] == "row" for row in rows)
+    assert [row["cells"][0]["text"] for row in rows] == list(CHANNELS)
+    cells = {row["cells"][0]["text"]: [cell["html"] for cell in row["cells"][1:]] for row in rows}
     assert cells["ทางไปรษณีย์"][1:] == ["ทุกวันทำการ", "ภายใน ๑๕ วันทำการ", "เว้นวันหยุดราชการ"]
     assert cells["ตู้รับเรื่องร้องเรียน/ร้องทุกข์"][3] == "-"
     assert '<a href="https://www.example.org/">https://www.example.org/</a>' in cells["เว็บไซต์"][0]

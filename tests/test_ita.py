@@ -7,6 +7,7 @@ import re
 import shutil
 
 from conftest import PUBLISH_SETTINGS, document, invoke, write_files
+from table_html import body_rows, table, tables
 
 SUB_PATH_SITE = "https://example.go.th/ita-portal"
 
@@ -45,15 +46,14 @@ CONTENT = {
 
 
 def year_rows(page: str) -> dict:
-    """{code: (status text, [evidence hrefs])} from an ITA year page."""
+    """{code: (status text, [evidence hrefs])} from the tables of an ITA year page."""
     rows = {}
-    for body in re.findall(r"<tr>(.*?)</tr>", page, re.S):
-        code = re.search(r'<th scope="row">(O\d+)</th>', body)
-        if not code:
-            continue
-        status = re.search(r'<span class="ita-status[^"]*">([^<]+)</span>', body)[1]
-        evidence = re.findall(r'<li><a href="([^"]+)">', body)
-        rows[code[1]] = (status, evidence)
+    for found in tables(page):
+        for row in body_rows(found):
+            code, _name, _period, status, evidence = row["cells"]
+            assert code["tag"] == "th" and code["attrs"]["scope"] == "row"
+            rows[code["text"]] = (status["text"],
+                                  re.findall(r'<li><a href="([^"]+)">', evidence["html"]))
     return rows
 
 
@@ -87,9 +87,13 @@ def test_item_page_shows_what_it_asks_its_evidence_and_the_path(site):
     assert "<dd>ข้อมูลของปีงบประมาณ ๒๕๖๘</dd>" in site.read("ita/2569/o14/index.html")
     checklist = re.search(r'<ul class="ita-checklist">(.*?)</ul>', page, re.S)[1]
     assert checklist.count("<li>") >= 1
-    assert ('<th scope="row"><a href="../../../documents/manual-2569-001/">'
-            "คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต</a></th>") in page
-    assert "<td>๒๕๖๙</td>" in page and "<td>ไม่ได้ลงวันที่</td>" in page
+    evidence = body_rows(table(page, "เอกสารหลักฐานของข้อ O16 ITA ปี ๒๕๖๙ (๑ ฉบับ)"))
+    document, year, date, fits = evidence[0]["cells"]
+    assert (document["tag"], document["attrs"]["scope"], document["html"]) == (
+        "th", "row", '<a href="../../../documents/manual-2569-001/">'
+                     "คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต</a>")
+    assert (year["text"], date["text"]) == ("๒๕๖๙", "ไม่ได้ลงวันที่")
+    assert fits["text"].startswith("ตรง: ")
     assert "<p>หน้าแรก › ข้อมูลตามเกณฑ์ ITA › ปี ๒๕๖๙ › ข้อ O16</p>" in page
     crumbs = re.search(r'<nav class="breadcrumbs"[^>]*>(.*?)</nav>', page, re.S)[1]
     assert re.findall(r'href="([^"]+)"', crumbs) == [
@@ -118,9 +122,10 @@ def test_navigation_from_home_to_items_and_back(site):
         assert f'href="../ita/{year}/"' in years
     assert 'href="../ita/2569/oit.json"' in years
     # Home -> ITA -> year -> item is three clicks.
-    assert ('<th scope="row">O16</th>\n        <td><a href="../../ita/2569/o16/">'
-            "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</a></td>"
-            ) in site.read("ita/2569/index.html")
+    o16 = [row for found in tables(site.read("ita/2569/index.html"))
+           for row in body_rows(found) if row["cells"][0]["text"] == "O16"]
+    assert o16[0]["cells"][1]["html"] == (
+        '<a href="../../ita/2569/o16/">แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</a>')
     document_page = site.read("documents/manual-2569-001/index.html")
     assert ('<a href="../../ita/2569/o16/">ITA 2569 ข้อ O16 '
             "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</a>") in document_page
@@ -164,7 +169,9 @@ def test_year_page_lists_the_best_three_and_links_to_the_rest(site):
         "../../documents/announcement-2569-012/"])
     assert ('<p class="more"><a href="../../ita/2569/o4/">ดูหลักฐานทั้งหมด ๕ ฉบับ'
             '<span class="visually-hidden"> ของข้อ O4</span></a></p>') in year_page
-    assert year_page.count('<p class="more">') == 1  # items with three or fewer have no link
+    more = [row for found in tables(year_page) for row in body_rows(found)
+            if '<p class="more">' in row["cells"][4]["html"]]
+    assert len(more) == 1  # items with three or fewer have no link
     item_page = site.read("ita/2569/o4/index.html")
     for slug in days:
         assert f'href="../../../documents/{slug}/"' in item_page

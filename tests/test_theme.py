@@ -289,7 +289,7 @@ def test_every_table_has_a_caption_and_its_scroll_box_a_name(site):
     site.add(EVERY_KIND)
     assert site.build().ok
     pages = built_pages(site)
-    assert pages["ita/2569/o16/index.html"].css("table.ita-evidence")
+    assert pages["ita/2569/o16/index.html"].css("#evidence-table table")
     tables = 0
     for name, tree in pages.items():
         for table in tree.css("table"):
@@ -304,5 +304,5 @@ def test_every_table_has_a_caption_and_its_scroll_box_a_name(site):
                 label = named.text(strip=True) if named else ""
             assert label, f"{name}: a scroll box without a name"
     assert tables > 20
-    evidence = pages["ita/2569/o16/index.html"].css_first("table.ita-evidence caption")
+    evidence = pages["ita/2569/o16/index.html"].css_first("#evidence-table caption")
     assert evidence.text(strip=True) == "เอกสารหลักฐานของข้อ O16 ITA ปี ๒๕๖๙ (๑ ฉบับ)"

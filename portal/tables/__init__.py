@@ -8,6 +8,9 @@ setting, turns the line into a marker). On ``content_object_init`` this plugin
 replaces each marker with the rendered table, reporting every problem in a
 table file to ``content_errors`` with the table file's line; after the
 documents are written it writes ``<id>.csv`` and ``<id>.json`` beside each page.
+Templates draw their own tables (ITA lists, complaint channels) through the
+``table_block(id, caption, labels, rows)`` global, so that every table of the
+site has the same caption, phone cards and header markup.
 In `invoke serve` rebuilds (``rebuild.kept``), a table file unchanged since
 the previous build is not loaded, exported or rendered again; its errors are
 reported again on every build.
@@ -20,6 +23,7 @@ import os
 import re
 from typing import NamedTuple
 
+from markupsafe import Markup, escape
 from pelican import signals
 
 from portal import content_errors, outputs, rebuild, safe_html, safe_paths, thai_format
@@ -27,7 +31,7 @@ from portal import content_errors, outputs, rebuild, safe_html, safe_paths, thai
 from . import export
 from .markdown_ext import DIRECTIVE
 from .model import SUFFIX, Problem, load_table
-from .render import downloads_html, dropped_html, render
+from .render import downloads_html, dropped_html, render, template_table
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
 # The ids of a document's body HTML, which the sanitiser wrote with double quotes:
@@ -196,7 +200,21 @@ def write_exports(generator, writer=None) -> None:
                     content.source_path, table.line, f"ไฟล์ส่งออกของตาราง {table.file_name}")
 
 
+def _table_block(tid, caption, labels, rows, row_header=True) -> Markup:
+    """The templates' ``table_block(...)``: text cells are escaped, Markup cells
+    ({% set %} blocks) are kept as the template wrote them."""
+    cells = [[str(escape(cell)) if cell not in (None, "") else "" for cell in row]
+             for row in rows]
+    return Markup(template_table(str(tid), str(caption), [str(label) for label in labels],
+                                 cells, row_header))
+
+
+def add_template_global(pelican) -> None:
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["table_block"] = _table_block
+
+
 def register():
+    signals.initialized.connect(add_template_global)
     signals.content_object_init.connect(insert_tables)
     signals.article_writer_finalized.connect(write_exports)
     signals.page_writer_finalized.connect(write_exports)

@@ -19,10 +19,11 @@ from markdown import Markdown
 
 from portal import safe_html
 
-from .model import NUMERIC
+from .model import NUMERIC, Cell, Column, HeaderCell, Row, Table
 
 WIDE = 6
 CARDS = 4  # tables of this many columns or more become cards on a phone
+HTML = "html"  # cells the theme's templates made: HTML as given (never in table files)
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.S)
 
 
@@ -288,6 +289,8 @@ def _row(table, row, position, section_id, classes, row_ids) -> str:
 def _content(column, cell) -> str:
     if cell is None:
         return ""
+    if column.type == HTML:
+        return cell.raw
     if column.type == "text":
         return markdown_html(cell.raw)
     if column.type == "tick":
@@ -302,3 +305,17 @@ def downloads_html(tid: str, csv_size: str, json_size: str) -> str:
             f'<a href="{escape(tid)}.csv" type="text/csv" download>CSV ({escape(csv_size)})</a> · '
             f'<a href="{escape(tid)}.json" type="application/json">'
             f'JSON ({escape(json_size)})</a></p>')
+
+
+def template_table(tid: str, caption: str, labels, rows, row_header: bool = True) -> str:
+    """A table the theme's templates draw (ITA lists, complaint channels) as the same
+    block as a table file's: caption outside the scroll region, phone cards, headers.
+    ``rows`` hold each cell's HTML, already escaped; the first column heads its row
+    unless ``row_header`` is false."""
+    columns = [Column(f"c{index}", label, HTML, row_header and index == 0, path=[label])
+               for index, label in enumerate(labels)]
+    header = [[HeaderCell(label, 1, 1, 1, 0, index) for index, label in enumerate(labels)]]
+    body = [Row("data", 1, {column.key: Cell(html, html, 1)
+                            for column, html in zip(columns, row, strict=True) if html})
+            for row in rows]
+    return render(Table(tid, caption, columns, header, body, [], ""))

@@ -15,11 +15,9 @@ HR = "documents/report-2566-001/"  # seed 001: ten columns, two-level header
 # Captions a reader sees, and whether each is cut by the box that scrolls it or by
 # the window (a caption that scrolls with its table is cut mid-word on a phone).
 CLIPPED_CAPTIONS = """() => {
-  const shown = [...document.querySelectorAll('caption, .table-caption')].filter(el => {
-    const style = getComputedStyle(el);
-    return style.clipPath === 'none' && el.getClientRects().length
-      && !el.closest('.table-scroll:not(:focus-within)') || el.matches('.table-caption');
-  }).filter(el => el.getBoundingClientRect().width > 1);
+  const shown = [...document.querySelectorAll('caption, .table-caption')].filter(el =>
+    getComputedStyle(el).clipPath === 'none' && el.getBoundingClientRect().width > 1
+    && !(el.closest('.table-scroll')?.getBoundingClientRect().width <= 1));
   const cut = [];
   for (const el of shown) {
     const box = el.getBoundingClientRect();
@@ -87,13 +85,13 @@ def test_pages_fit_the_screen_with_whole_captions_and_unbroken_words(
 
 CARDS = """tid => {
   const block = document.getElementById(tid);
-  const table = block.querySelector('table');
+  const region = block.querySelector('.table-scroll');
   const cards = [...block.querySelectorAll('.table-card')].map(card =>
     [...card.querySelectorAll(':scope > div')].map(entry =>
-      [entry.querySelector('dt').innerText.trim(), entry.querySelector('dd').innerText.trim()]));
+      [entry.querySelector('dt').textContent.trim(), entry.querySelector('dd').innerText.trim()]));
   return {
     cards, cardsShown: block.querySelector('.table-cards').getBoundingClientRect().width,
-    tableShown: table.getBoundingClientRect().width,
+    tableShown: region.getBoundingClientRect().width,
   };
 }"""
 
@@ -164,13 +162,14 @@ def test_a_table_too_wide_for_the_window_scrolls_with_a_hint_and_its_first_colum
     hint = page.locator("#projects-housing .scroll-hint")
     assert hint.is_visible()
     assert hint.inner_text().startswith("เลื่อนตารางไปทางขวา")
-    region.evaluate("r => { r.scrollLeft = 400; }")
-    page.wait_for_timeout(50)
-    first = page.locator("#projects-housing tbody tr:first-child .lead").bounding_box()
-    second = page.locator("#projects-housing tbody tr:first-child td:nth-child(2)").bounding_box()
-    box = region.bounding_box()
-    assert abs(first["x"] - box["x"]) <= 2  # the first column stayed at the left edge
-    assert second["x"] < box["x"]  # while the others scrolled under it
+    lead = page.locator("#projects-housing tbody tr:first-child .lead")
+    other = page.locator("#projects-housing tbody tr:first-child > :nth-child(3)")
+    before = lead.bounding_box()["x"], other.bounding_box()["x"]
+    scrolled = region.evaluate("r => { r.scrollLeft = r.scrollWidth; return r.scrollLeft; }")
+    assert scrolled > 50
+    after = lead.bounding_box()["x"], other.bounding_box()["x"]
+    assert abs(after[0] - before[0]) <= 1  # the first column stayed at the left edge
+    assert abs(after[1] - (before[1] - scrolled)) <= 1  # while the others scrolled under it
     assert page.evaluate(PAGE_OVERFLOW) <= 0
 
 
