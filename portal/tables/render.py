@@ -1,12 +1,14 @@
 """HTML for a checked ``Table``: accessible markup, no styling decisions.
 
-Classes the theme styles (theme/static/css/portal.css has the defaults):
-``table-block`` (the whole block), ``table-scroll`` (the focusable region that
-scrolls sideways on a phone), ``data-table`` on every table and ``wide``
-on tables with more than six columns (print them on A4 landscape), ``num`` on
-number/money/percent cells (right-aligned), ``tick``, ``section``, ``total``,
-``table-notes``, ``table-downloads`` and ``visually-hidden`` (text for screen
-readers only).
+Classes the theme styles (theme/static/css/portal.css; docs/tables.md says how):
+``table-block`` (the whole block; ``has-cards`` when it has phone cards),
+``table-caption`` (the caption shown, outside the scroll region), ``table-scroll``
+(the focusable region that scrolls sideways), ``scroll-hint``, ``data-table`` on
+every table and ``wide`` on tables with more than six columns (print them on A4
+landscape), ``lead`` on the first column's cells, ``num`` on number/money/percent
+cells (right-aligned), ``tick``, ``section``, ``total``, ``table-cards`` /
+``table-card`` / ``card-head`` / ``card-section`` (the rows as cards), ``table-notes``,
+``table-downloads`` and ``visually-hidden`` (text for screen readers only).
 """
 
 from __future__ import annotations
