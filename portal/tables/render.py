@@ -180,31 +180,34 @@ def _cards(table) -> str:
     phone shows instead of the table (theme CSS). Hidden from screen readers and
     search, which read the real table; links in it are left out of the Tab order."""
     columns = table.columns
+    paths = [escape(_header_path([column])) for column in columns]
     out = ['<div class="table-cards" aria-hidden="true" data-pagefind-ignore>']
     for row in table.rows:
         if row.kind == "section":
             out.append(f'<p class="card-section">{markdown_html(row.label)}</p>')
             continue
-        entries = []  # (header path, HTML, is a row header)
+        kind = " total" if row.kind == "total" else ""
+        out.append(f'<dl class="table-card{kind}">')
         if row.kind == "total":
-            entries.append((_header_path(columns[:1]), escape(row.label), True))
-        skip = set()
+            out.append(f'<div class="card-head"><dt>{paths[0]}</dt>'
+                       f"<dd>{escape(row.label)}</dd></div>")
+        skip = 1 if row.kind == "total" else 0  # columns covered by a cell to their left
         for index, column in enumerate(columns):
-            if column.key in skip or (row.kind == "total" and index == 0):
+            if skip:
+                skip -= 1
                 continue
             cell = table.cell_at(row, column.key)
             content = _content(column, cell) if cell else ""
             if not content:
                 continue
-            spanned = columns[index: index + cell.colspan]
-            skip.update(c.key for c in spanned)
-            entries.append((_header_path(spanned), content, column.row_header))
-        kind = " total" if row.kind == "total" else ""
-        out.append(f'<dl class="table-card{kind}">')
-        for label, content, heads in entries:
-            content = _ID_ATTRIBUTE.sub("", _ANCHOR.sub('<a tabindex="-1"', content))
-            head = ' class="card-head"' if heads else ""
-            out.append(f"<div{head}><dt>{escape(label)}</dt><dd>{content}</dd></div>")
+            label = paths[index]
+            if cell.colspan > 1:
+                label = escape(_header_path(columns[index: index + cell.colspan]))
+                skip = cell.colspan - 1
+            if "<" in content:
+                content = _ID_ATTRIBUTE.sub("", _ANCHOR.sub('<a tabindex="-1"', content))
+            head = ' class="card-head"' if column.row_header else ""
+            out.append(f"<div{head}><dt>{label}</dt><dd>{content}</dd></div>")
         out.append("</dl>")
     out.append("</div>")
     return "\n".join(out)
@@ -257,30 +260,33 @@ def _row_header_ids(table) -> list:
 
 def _row(table, row, position, section_id, classes, row_ids) -> str:
     """One body or totals row; ``classes`` holds each column's class attribute and
-    ``row_ids`` the row header ids of every row (``_row_header_ids``)."""
+    ``row_ids`` the row header ids of every row (``_row_header_ids``). Ids are made
+    of the checked table id and column keys (a-z 0-9 - _): nothing to escape."""
     columns = table.columns
     mine = row_ids[position]
+    section = [section_id] if section_id else []
     cells = []
     for index, (column, class_attr) in enumerate(zip(columns, classes, strict=True)):
         if column.key in row.covered:
             continue  # drawn by the merged cell above or to the left
         cell = row.cells.get(column.key)
-        spanned = columns[index: index + (cell.colspan if cell else 1)]
-        rows_spanned = row_ids[position: position + (cell.rowspan if cell else 1)]
-        headers = [ident for c in spanned for ident in c.header_ids]
-        if section_id:
-            headers.append(section_id)
         own = mine.get(column.key)
-        headers += [ident for ids in rows_spanned for ident in ids.values() if ident != own]
-        headers = list(dict.fromkeys(headers))
-        headers_attr = f' headers="{escape(" ".join(headers))}"' if headers else ""
-        spans = _attrs(rowspan=cell.rowspan, colspan=cell.colspan) if cell else ""
-        if row.kind == "total" and column is columns[0]:
+        if cell is None or (cell.rowspan == 1 and cell.colspan == 1):
+            spans = ""
+            headers = column.header_ids + section + [i for i in mine.values() if i != own]
+        else:
+            spans = _attrs(rowspan=cell.rowspan, colspan=cell.colspan)
+            headers = [i for c in columns[index: index + cell.colspan] for i in c.header_ids]
+            headers += section + [i for ids in row_ids[position: position + cell.rowspan]
+                                  for i in ids.values() if i != own]
+            headers = list(dict.fromkeys(headers))
+        headers_attr = f' headers="{" ".join(headers)}"' if headers else ""
+        if row.kind == "total" and index == 0:
             content = escape(row.label)
         else:
             content = _content(column, cell)
         if own is not None:
-            cells.append(f'<th id="{escape(own)}" scope="row"{class_attr}{spans}'
+            cells.append(f'<th id="{own}" scope="row"{class_attr}{spans}'
                          f"{headers_attr}>{content}</th>")
         else:
             cells.append(f"<td{class_attr}{spans}{headers_attr}>{content}</td>")

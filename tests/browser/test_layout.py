@@ -36,8 +36,10 @@ CLIPPED_CAPTIONS = """() => {
 }"""
 
 # Every Thai or English word of every table cell a reader sees must sit on one
-# line: a cell narrower than a word breaks it inside (งบประ/มาณ).
+# line: a cell narrower than a word breaks it inside (งบประ/มาณ). So must the
+# compounds a user saw split between their dictionary words (งบ/ประมาณ).
 BROKEN_WORDS = """() => {
+  const compounds = ['งบประมาณ', 'ส่งเสริม', 'ลงวันที่'];
   const segmenter = new Intl.Segmenter('th', {granularity: 'word'});
   const broken = [];
   const cells = [...document.querySelectorAll('td, th')].filter(cell =>
@@ -47,8 +49,11 @@ BROKEN_WORDS = """() => {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement.closest('.visually-hidden')) continue;
-      for (const part of segmenter.segment(node.data)) {
-        if (!part.isWordLike) continue;
+      const parts = [...segmenter.segment(node.data)].filter(part => part.isWordLike);
+      for (const word of compounds)
+        for (let at = node.data.indexOf(word); at >= 0; at = node.data.indexOf(word, at + 1))
+          parts.push({index: at, segment: word});
+      for (const part of parts) {
         const range = document.createRange();
         range.setStart(node, part.index);
         range.setEnd(node, part.index + part.segment.length);
