@@ -132,6 +132,41 @@ def test_a_phone_reads_every_value_of_a_ten_column_table_with_its_header(
     assert wider == 0
 
 
+# Each body row of a table shown as cards, and the values of the row missing
+# from its card (a cell's text, ✓ for a tick), for every such table on the page.
+VALUES_MISSING_FROM_CARDS = """() => {
+  const squash = text => text.replace(/\\s+/g, ' ').trim();
+  const missing = [];
+  for (const block of document.querySelectorAll('.table-block.has-cards')) {
+    const rows = [...block.querySelectorAll('tbody tr:not(.section), tfoot tr')];
+    const cards = [...block.querySelectorAll('.table-card')];
+    if (rows.length !== cards.length) missing.push(block.id + ': ' + rows.length + ' rows, '
+                                                   + cards.length + ' cards');
+    rows.forEach((row, n) => {
+      const card = cards[n] ? squash(cards[n].textContent) : '';
+      for (const cell of row.cells) {
+        const copy = cell.cloneNode(true);
+        copy.querySelectorAll('.visually-hidden').forEach(hidden => hidden.remove());
+        const text = squash(copy.textContent);
+        if (text && !card.includes(text)) missing.push(block.id + ' row ' + (n + 1) + ': ' + text);
+      }
+    });
+  }
+  return missing;
+}"""
+
+PHONE_PAGES = [PLAN, HR, "documents/report-2568-001/", "documents/plan-2566-001/",
+               "ita/2569/", "ita/2569/o16/", "complaints/channels/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_at_390_px_every_table_value_is_in_its_row_card(site_url, visit, path):
+    page = open_page(visit, site_url, path, 390)
+    assert page.evaluate("document.querySelectorAll('.table-block.has-cards').length") > 0
+    assert page.evaluate(VALUES_MISSING_FROM_CARDS) == []
+    assert page.evaluate(PAGE_OVERFLOW) <= 0
+
+
 def test_a_phone_keyboard_user_tabbing_into_a_carded_table_sees_the_real_table(
         site_url, visit):
     page = open_page(visit, site_url, PLAN, 390)
