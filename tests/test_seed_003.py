@@ -97,7 +97,8 @@ def test_summary_table_has_each_year_over_two_columns(built):
     cell = rows[4]["cells"][4]
     assert cell["attrs"]["headers"].split() == [
         "project-summary-h0-3", "project-summary-h1-4", "project-summary-r4-strategy"]
-    assert '<th id="project-summary-h0-3" scope="colgroup" colspan="2">ปี ๒๕๖๗</th>' in page
+    assert ('<th id="project-summary-h0-3" scope="colgroup" colspan="2">'
+            '<span class="nobr">ปี</span> <span class="nobr">๒๕๖๗</span></th>') in page
     assert "wide" in found["attrs"]["class"].split()
 
 

@@ -84,10 +84,15 @@ def hr_page(site):
 
 
 def test_two_level_header_has_colspan_rowspan_and_scopes(hr_page):
-    assert '<th id="hr-h0-0" scope="col" rowspan="2" class="lead">ลำดับที่</th>' in hr_page
-    assert '<th id="hr-h0-2" scope="colgroup" colspan="2">งบประมาณ (บาท)</th>' in hr_page
-    assert '<th id="hr-h0-4" scope="colgroup" colspan="3">ผลการดำเนินงาน</th>' in hr_page
-    assert '<th id="hr-h1-2" scope="col">ข้อบัญญัติ ปี ๒๕๖๖</th>' in hr_page
+    # Short Thai words of a header stay whole (nobr): a narrow column split งบ/ประมาณ.
+    for cell in ('<th id="hr-h0-0" scope="col" rowspan="2" class="lead">'
+                 '<span class="nobr">ลำดับที่</span></th>',
+                 '<th id="hr-h0-2" scope="colgroup" colspan="2">'
+                 '<span class="nobr">งบประมาณ</span> <span class="nobr">(บาท)</span></th>',
+                 '<th id="hr-h0-4" scope="colgroup" colspan="3">ผลการดำเนินงาน</th>',
+                 '<th id="hr-h1-2" scope="col"><span class="nobr">ข้อบัญญัติ</span> '
+                 '<span class="nobr">ปี</span> <span class="nobr">๒๕๖๖</span></th>'):
+        assert cell in hr_page
     found = table(hr_page, "ผลการดำเนินงานตามนโยบาย ๒๕๖๖")
     head = [row for row in found["rows"] if row["part"] == "thead"]
     assert [texts(row) for row in head] == [
@@ -338,9 +343,30 @@ def test_table_without_header_uses_column_labels_and_file_name_as_id(site):
                         name="channels-2568.table.yaml")
     assert result.ok, result.message
     page = site.read(PAGE)
-    assert '<th id="channels-2568-h0-1" scope="col">จำนวน</th>' in page
+    assert '<th id="channels-2568-h0-1" scope="col"><span class="nobr">จำนวน</span></th>' in page
     assert ('<td class="num" headers="channels-2568-h0-1">๑๒</td>') in page
     assert (site.output / OUT / "channels-2568.json").exists()
+
+
+def test_labels_typed_once_in_the_header_name_the_columns(site):
+    # HR_TABLE with its columns' labels left out: the header's leaf cells give them.
+    columns, header = HR_TABLE.split("\nheader:")
+    typed_once = re.sub(r", label: [^,}]+", "", columns) + "\nheader:" + header
+    assert "label" not in typed_once.split("\nheader:")[0]
+    result = build_with(site, typed_once)
+    assert result.ok, result.message
+    data = json.loads((site.output / OUT / "hr.json").read_text(encoding="utf-8"))
+    assert [column["label"] for column in data["columns"]] == [
+        "ลำดับที่", "กิจกรรม", "งบประมาณ (บาท) / ข้อบัญญัติ ปี 2566",
+        "งบประมาณ (บาท) / เบิกจ่ายจริง", "ผลการดำเนินงาน / ดำเนินการแล้ว",
+        "ผลการดำเนินงาน / ยังไม่ดำเนินการ", "ผลการดำเนินงาน / ร้อยละ"]
+    # Without a header, a column still needs its label.
+    site.add({"documents/2568/hr.table.yaml": "caption: ก\ncolumns:\n  - {key: a}\n"
+                                              "rows:\n  - {a: x}\n"})
+    result = site.build()
+    assert not result.ok
+    assert "documents/2568/hr.table.yaml:3:" in result.message
+    assert "label" in result.message
 
 
 SUBTOTALS = """

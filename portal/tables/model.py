@@ -197,8 +197,10 @@ class _Builder(yaml_source.Fields):
                                  "(id: lowercase letters, digits and -)",
                         "เช่น id: summary-2566")
         caption = self.label(("caption",), "ชื่อตาราง")
-        columns = self.columns(data.get("columns"))
+        columns = self.columns(data.get("columns"), data.get("header") is not None)
         header = self.header(data.get("header"), columns)
+        for column in columns:  # a header too broken to give its labels: name by key
+            column.label = column.label or column.key
         rows = self.rows(data.get("rows"), columns)
         notes = list(self.attempt(self.texts, ("notes",), False, "หมายเหตุ", default=()))
         table = Table(str(tid), caption, columns, header, rows, notes, self.path,
@@ -207,7 +209,7 @@ class _Builder(yaml_source.Fields):
             self.check_totals(table)
         return (None if self.problems else table), self.problems
 
-    def columns(self, raw):
+    def columns(self, raw, has_header=False):
         if not isinstance(raw, list) or not raw:
             self.report(("columns",), "ต้องมีรายการคอลัมน์ (columns) อย่างน้อยหนึ่งคอลัมน์ "
                                       "(columns: a list is required)",
@@ -234,7 +236,10 @@ class _Builder(yaml_source.Fields):
                 self.report(path + ("key",), f"ชื่อคอลัมน์ \"{key}\" ซ้ำกับบรรทัด {seen[key]} "
                                              "(duplicate column key)", "ตั้งชื่อคอลัมน์ไม่ให้ซ้ำกัน")
             seen.setdefault(key, self.line(path + ("key",)))
-            label = self.label(path + ("label",), "หัวคอลัมน์")
+            if has_header and self.get(path + ("label",)) is None:
+                label = ""  # typed once, in the header: filled from its leaf cell
+            else:
+                label = self.label(path + ("label",), "หัวคอลัมน์")
             kind = item.get("type") or "text"
             if kind not in TYPES:
                 close = difflib.get_close_matches(str(kind), TYPES, n=1, cutoff=0.5)
@@ -330,6 +335,8 @@ class _Builder(yaml_source.Fields):
                     cells.append(cell)
             leaf = cells[-1]
             column.path = [cell.label for cell in cells]
+            if not column.label:
+                column.label = leaf.label
             if leaf.colspan != 1:
                 self.report(("header", leaf.row), f"ช่องหัวตาราง \"{leaf.label}\" คลุมหลายคอลัมน์ "
                                                   "แต่อยู่แถวล่างสุด (a spanning header cell "

@@ -119,7 +119,7 @@ def render(table, downloads: str = "") -> str:
             lead = ' class="lead"' if cell.col == 0 else ""
             attributes = _attrs(id=cell_id, scope=scope, colspan=cell.colspan,
                                 rowspan=cell.rowspan)
-            out.append(f"<th{attributes}{lead}>{escape(cell.label)}</th>")
+            out.append(f"<th{attributes}{lead}>{header_html(cell.label)}</th>")
             for column in columns[cell.col: cell.col + cell.colspan]:
                 column.header_ids.append(cell_id)
         out.append("</tr>")
@@ -160,6 +160,26 @@ def render(table, downloads: str = "") -> str:
         out.append(downloads)
     out.append("</div>")
     return "\n".join(out)
+
+
+# A header's short Thai words stay whole: the browser breaks Thai between
+# dictionary words, so a narrow column split งบประมาณ (บาท) as งบ/ประมาณ.
+# A space-separated run of up to NOBR_LETTERS letters (vowel and tone marks
+# above and below not counted) is one word or compound in practice.
+NOBR_LETTERS = 10
+_RUN = re.compile(r"\S+")
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI = re.compile("[\u0e01-\u0e5b]")
+
+
+def header_html(label: str) -> str:
+    """A header label as HTML, its short Thai words in ``<span class="nobr">``."""
+    def run_html(match) -> str:
+        run = match[0]
+        if _THAI.search(run) and len(_MARKS.sub("", run)) <= NOBR_LETTERS:
+            return f'<span class="nobr">{escape(run)}</span>'
+        return escape(run)
+    return _RUN.sub(run_html, label)
 
 
 def _with_class(class_attr: str, name: str) -> str:

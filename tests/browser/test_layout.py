@@ -35,9 +35,10 @@ CLIPPED_CAPTIONS = """() => {
   return cut;
 }"""
 
-# Every Thai or English word of every table cell a reader sees must sit on one
-# line: a cell narrower than a word breaks it inside (งบประ/มาณ). So must the
-# compounds a user saw split between their dictionary words (งบ/ประมาณ).
+# No table cell a reader sees is narrower than a word in it: such a cell breaks the
+# word inside (งบประ/มาณ). Words are those of the browser's Thai dictionary, and
+# the compounds a user saw split in narrow cells between their dictionary words
+# (งบ/ประมาณ); a compound may still wrap at a line's end in a cell wide enough for it.
 BROKEN_WORDS = """() => {
   const compounds = ['งบประมาณ', 'ส่งเสริม', 'ลงวันที่'];
   const segmenter = new Intl.Segmenter('th', {granularity: 'word'});
@@ -45,7 +46,18 @@ BROKEN_WORDS = """() => {
   const cells = [...document.querySelectorAll('td, th')].filter(cell =>
     cell.getClientRects().length && cell.getBoundingClientRect().width > 2
     && !cell.closest('.visually-hidden'));
+  const widthOf = (text, parent) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+    probe.textContent = text;
+    parent.appendChild(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return width;
+  };
   for (const cell of cells) {
+    const style = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement.closest('.visually-hidden')) continue;
@@ -59,7 +71,8 @@ BROKEN_WORDS = """() => {
         range.setEnd(node, part.index + part.segment.length);
         const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
                                 .map(r => Math.round(r.bottom)));
-        if (lines.size > 1) broken.push(part.segment);
+        if (lines.size > 1 && widthOf(part.segment, node.parentElement) > room + 1)
+          broken.push(part.segment);
       }
     }
   }
