@@ -208,8 +208,8 @@ def test_at_1280_px_a_ten_column_table_is_shown_whole(site_url, visit, path, tid
 
 def test_a_table_too_wide_for_the_window_scrolls_with_a_hint_and_its_first_column_stays(
         site_url, visit):
-    # Seed 003's housing projects: twelve columns, too many for 1100 px.
-    page = open_page(visit, site_url, "documents/plan-2566-001/", 1100)
+    # Seed 003's housing projects: twelve columns, too many for 1030 px (no cards from 1025).
+    page = open_page(visit, site_url, "documents/plan-2566-001/", 1030)
     region = page.locator("#projects-housing .table-scroll")
     assert page.evaluate("r => r.scrollWidth > r.clientWidth", region.element_handle())
     hint = page.locator("#projects-housing .scroll-hint")
