@@ -9,7 +9,6 @@
     invoke test                                   รันชุดทดสอบ
 """
 
-import datetime
 import json
 import os
 import sys
@@ -144,25 +143,29 @@ def serve(c, host="127.0.0.1", port=8000):
     "date": "วันที่ออกเอกสาร (ไม่ระบุ = วันนี้) เช่น 16/05/2568",
     "slug": "ชื่อในลิงก์ (ไม่ระบุ = สร้างให้ เช่น announcement-2569-001)",
 })
-def new(c, type, title, date="", slug=""):
-    """สร้างไฟล์เอกสารใหม่พร้อมช่องข้อมูลที่ต้องกรอก (scaffold a new document)."""
+def new(c, type, title, date="", fiscal_year="", slug=""):
+    """สร้างไฟล์เอกสารใหม่พร้อมช่องข้อมูลที่ต้องกรอก (scaffold a new document; no date is guessed)."""
     doc_type = scaffold.resolve_type(type)
     if doc_type is None:
         choices = ", ".join(t.label for t in DOCUMENT_TYPES)
         raise Exit(f"ไม่รู้จักประเภทเอกสาร \"{type}\": ใช้ได้ {choices}", code=2)
     try:
-        when = thai_format.parse_date(date) if date else datetime.date.today()
+        when = thai_format.parse_date(date) if date else None
     except thai_format.ThaiDateError as error:
         raise Exit(f"{error}\n{error.hint}", code=2) from None
+    try:
+        year = scaffold.new_year(when, fiscal_year)
+    except FieldError as error:
+        raise _refused("fiscal-year", "ปีงบประมาณ", error) from None
     try:
         title = scaffold.new_title(title)
     except FieldError as error:
         raise _refused("title", "ชื่อเรื่อง", error) from None
     content_dir = os.path.join(ROOT, "content")
     taken = scaffold.existing_slugs(content_dir)
-    slug = slug or scaffold.next_slug(doc_type, when, taken)
+    slug = slug or scaffold.next_slug(doc_type, year, taken)
     try:
-        path = scaffold.new_path(content_dir, doc_type, slug, when)
+        path = scaffold.new_path(content_dir, doc_type, slug, year)
     except FieldError as error:
         raise _refused("slug", "ชื่อในลิงก์", error) from None
     if slug in taken:
@@ -170,11 +173,15 @@ def new(c, type, title, date="", slug=""):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:
-            handle.write(scaffold.new_document(doc_type, title, slug, when))
+            handle.write(scaffold.new_document(doc_type, title, slug, when,
+                                               year if fiscal_year else ""))
     except FileExistsError:
         raise Exit(f"มีไฟล์ {os.path.relpath(path, ROOT)} อยู่แล้ว (file exists): ไม่เขียนทับ "
                    "ให้เลือก slug อื่นด้วย --slug หรือเปิดแก้ไฟล์นั้น", code=2) from None
     print(f"สร้างไฟล์ {os.path.relpath(path, ROOT)} แล้ว")
+    if not date and not doc_type.is_page:
+        print("ยังไม่ได้ใส่วันที่: กรอก date: ตามที่ลงในเอกสาร หรือถ้าต้นฉบับไม่ได้ลงวันที่ "
+              "ให้กรอก fiscal_year: แทน (ระบบไม่เดาวันที่ให้)")
     print("ขั้นต่อไป: กรอกช่องข้อมูลและเนื้อหา แล้วรัน invoke check")
     print("เอกสารใหม่มีสถานะ draft (ยังไม่เผยแพร่): เปลี่ยนเป็น status: published เมื่อพร้อม")
 

@@ -54,6 +54,27 @@ def test_new_scaffolds_a_document_that_passes_check(repo, doc_type, folder):
     assert (repo / "content" / folder / f"{slug[:-1]}2.md").exists()
 
 
+def test_new_never_guesses_a_date_and_files_by_the_fiscal_year_given(repo):
+    run = invoke(repo, "new", "--type", "รายงาน", "--title", "รายงานประจำปี",
+                 "--fiscal-year", "๒๕๖๗")
+    assert run.returncode == 0, run.stderr
+    assert "ยังไม่ได้ใส่วันที่" in run.stdout and "ไม่เดาวันที่" in run.stdout
+    text = (repo / "content/documents/2567/report-2567-001.md").read_text(encoding="utf-8")
+    assert "\nfiscal_year: 2567\n" in text and "\ndate:" not in text
+    assert invoke(repo, "check").returncode == 0
+    # Neither: filed under undated/, and a type that needs its date asks for it.
+    run = invoke(repo, "new", "--type", "ประกาศ", "--title", "ประกาศไม่ลงวันที่")
+    assert run.returncode == 0, run.stderr
+    text = (repo / "content/documents/undated/announcement-001.md").read_text(encoding="utf-8")
+    assert "\ndate:\n" in text and "\nfiscal_year:" not in text
+    check = invoke(repo, "check")
+    assert check.returncode == 1
+    assert "content/documents/undated/announcement-001.md" in check.stderr
+    run = invoke(repo, "new", "--type", "รายงาน", "--title", "ก", "--fiscal-year", "2567-66")
+    assert run.returncode == 2
+    assert "ปีงบประมาณ (--fiscal-year): ปีงบประมาณ \"2567-66\" ไม่ถูกต้อง" in run.stderr
+
+
 def test_new_memo_asks_for_the_memo_fields(repo):
     assert invoke(repo, "new", "--type", "บันทึกข้อความ", "--title", "ขออนุมัติ",
                   "--date", "2025-11-03").returncode == 0

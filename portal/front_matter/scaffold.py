@@ -32,8 +32,20 @@ def new_title(text: str) -> str:
         raise FieldError(error.message, _TITLE_HINT) from None
 
 
-def new_path(content_dir: str, doc_type: DocumentType, slug: str, date: _dt.date) -> str:
-    """Where a new document goes: content/pages/ or content/documents/<fiscal year>/.
+UNDATED = "undated"  # the folder of documents given neither a date nor a fiscal year
+
+
+def new_year(date: _dt.date | None, fiscal_year: str = "") -> str:
+    """The fiscal year a new document is filed under: the one given, else its
+    date's, else "" (never today's: the date of a document is never guessed)."""
+    if fiscal_year:
+        return str(FIELDS_BY_KEY["fiscal_year"].parse(fiscal_year))
+    return str(thai_format.fiscal_year(date)) if date else ""
+
+
+def new_path(content_dir: str, doc_type: DocumentType, slug: str, year: str) -> str:
+    """Where a new document goes: content/pages/, content/documents/<fiscal year>/
+    or, with no date and no fiscal year, content/documents/undated/.
 
     The slug passes the reader's own slug rule first (a-z, 0-9 and -), so no
     "../" or "/" in it can put the file outside ``content_dir``.
@@ -41,7 +53,7 @@ def new_path(content_dir: str, doc_type: DocumentType, slug: str, date: _dt.date
     name = FIELDS_BY_KEY["slug"].parse(slug) + ".md"
     if doc_type.is_page:
         return os.path.join(content_dir, "pages", name)
-    return os.path.join(content_dir, "documents", str(thai_format.fiscal_year(date)), name)
+    return os.path.join(content_dir, "documents", year or UNDATED, name)
 
 
 def existing_slugs(content_dir: str) -> set[str]:
@@ -54,9 +66,10 @@ def existing_slugs(content_dir: str) -> set[str]:
     return slugs
 
 
-def next_slug(doc_type: DocumentType, date: _dt.date, taken: set[str]) -> str:
-    """announcement-2569-001, -002, ... : stable, readable and never reused."""
-    prefix = f"{doc_type.key}-{thai_format.fiscal_year(date)}-"
+def next_slug(doc_type: DocumentType, year: str, taken: set[str]) -> str:
+    """announcement-2569-001, -002, ... (announcement-001 without a year):
+    stable, readable and never reused."""
+    prefix = f"{doc_type.key}-{year}-" if year else f"{doc_type.key}-"
     number = 1
     while f"{prefix}{number:03d}" in taken:
         number += 1
@@ -71,15 +84,15 @@ def _commented(text: str) -> str:
     return "\n".join("# " + line if line.strip() else "#" for line in text.split("\n"))
 
 
-def new_document(doc_type: DocumentType, title: str, slug: str, date: _dt.date) -> str:
-    """Front matter and an empty body for a new document of ``doc_type``."""
-    given = {
-        "title": _quote(title),
-        "type": doc_type.label,
-        "slug": slug,
-        "date": thai_format.thai_date(date, digits="arabic"),
-        "status": "draft",
-    }
+def new_document(doc_type: DocumentType, title: str, slug: str, date: _dt.date | None,
+                 fiscal_year: str = "") -> str:
+    """Front matter and an empty body for a new document of ``doc_type``; the date
+    and fiscal year only as given (a required one is left empty for the clerk)."""
+    given = {"title": _quote(title), "type": doc_type.label, "slug": slug, "status": "draft"}
+    if date:
+        given["date"] = thai_format.thai_date(date, digits="arabic")
+    if fiscal_year:
+        given["fiscal_year"] = fiscal_year
     lines = ["---"]
     for field in FIELDS:
         required = field.required_for(doc_type)
