@@ -554,6 +554,29 @@ def test_table_mistakes_are_reported_with_file_line_and_thai_text(site, case):
     assert not site.output.exists()
 
 
+@pytest.mark.parametrize("written", ["hr.tabel.yaml", "hr-polcy.table.yaml"])
+def test_a_mistyped_table_file_name_gets_a_did_you_mean(site, written):
+    real = "hr.table.yaml" if written == "hr.tabel.yaml" else "hr-policy.table.yaml"
+    result = build_with(site, HR_TABLE, body=f"::: table {written}", name=real)
+    assert not result.ok
+    assert "documents/2568/a.md:8:" in result.message
+    assert f"หมายถึง \"{real}\" หรือไม่" in result.message, result.message
+
+
+def test_a_mistyped_attachment_or_link_gets_a_did_you_mean(site):
+    site.add({"documents/2568/a.md": announcement(
+        attachments="\n  - file: รายงานฉบับลงนาม.pfd\n    title: ฉบับลงนาม",
+        body="ดู[ฉบับลงนาม](รายงานฉบับลงนม.pdf)"),
+        "documents/2568/รายงานฉบับลงนาม.pdf": b"%PDF-1.4\n"})
+    result = site.build()
+    assert not result.ok
+    assert "ไม่พบไฟล์แนบ \"รายงานฉบับลงนาม.pfd\"" in result.message
+    assert "หมายถึง \"รายงานฉบับลงนาม.pdf\" หรือไม่" in result.message, result.message
+    # and a link in the text to a slightly wrong name
+    assert "ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"รายงานฉบับลงนม.pdf\"" in result.message
+    assert result.message.count("หมายถึง \"รายงานฉบับลงนาม.pdf\" หรือไม่") == 2
+
+
 @given(st.text(alphabet="กขคงจ่้ัาิีเแ๑๒๓0123456789 .,;:()/%\"'*_-#<>&[]`!|\t\nabcAB", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_plain_cells_skip_markdown_but_come_out_as_markdown_would_make_them(text):

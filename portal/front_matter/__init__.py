@@ -156,18 +156,20 @@ class _BodyLinks:
     def _file(self, written, name, base, boundary, published=False):
         """The file a link names (as written, or percent-decoded), else None and a problem."""
         resolve = safe_paths.resolve_published if published else safe_paths.resolve
+        close = ""
         for candidate in dict.fromkeys([urllib.parse.unquote(name), name]):
             self.depends_on.add(os.path.normpath(os.path.join(base, candidate)))
             try:
                 return resolve(candidate, base, boundary, self.root)
-            except safe_paths.FileMissing:
+            except safe_paths.FileMissing as missing:
+                close = close or missing.did_you_mean()
                 continue
             except safe_paths.PathRefused as refused:
                 self._refused(written, refused)
                 return None
         self.problems.append((
             written, f"ลิงก์ไปยังไฟล์ที่ไม่มีอยู่: \"{written}\" (link to a missing file)",
-            "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร"))
+            close + "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ในโฟลเดอร์เดียวกับเอกสาร"))
         return None
 
 

@@ -275,10 +275,11 @@ def _local_file(ctx: ParseContext, relative: str) -> str:
     folder = ctx.document_dir
     try:
         return safe_paths.resolve_published(relative, folder, folder, ctx.content_root or folder)
-    except safe_paths.FileMissing:
+    except safe_paths.FileMissing as missing:
         raise FieldError(
             f"ไม่พบไฟล์แนบ \"{relative}\" (attachment not found)",
-            f"ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ที่ {os.path.relpath(folder)}",
+            missing.did_you_mean()
+            + f"ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร และวางไฟล์ไว้ที่ {os.path.relpath(folder)}",
         ) from None
     except safe_paths.PathRefused as refused:
         raise FieldError(refused.message, refused.hint) from None

@@ -35,6 +35,7 @@ rule before they are copied.
 
 from __future__ import annotations
 
+import difflib
 import glob
 import os
 import re
@@ -73,7 +74,17 @@ class PathRefused(ValueError):
 
 
 class FileMissing(PathRefused):
-    """A name that is allowed but names no file (callers say what was missing)."""
+    """A name that is allowed but names no file (callers say what was missing).
+    ``close`` is the name as it would be written if it meant a file that is there
+    under a close name (a typing slip such as hr.tabel.yaml), else ""."""
+
+    def __init__(self, message: str, hint: str = "", close: str = ""):
+        super().__init__(message, hint)
+        self.close = close
+
+    def did_you_mean(self) -> str:
+        """The Thai hint that names the close file, or ""."""
+        return f"หมายถึง \"{self.close}\" หรือไม่ " if self.close else ""
 
 
 def resolve(name: str, base: str, boundary: str, root: str) -> str:
@@ -137,12 +148,14 @@ def _checked_parts(path: str, root: str, shown: str) -> os.stat_result:
                 f"\"{shown}\" เป็นไฟล์หรืออยู่ในโฟลเดอร์ที่ชื่อขึ้นต้นด้วยจุด ({part}) "
                 "ซึ่งเป็นไฟล์ของระบบ ไม่เผยแพร่ (hidden files and folders are never published)",
                 HIDDEN_HINT)
-        current = os.path.join(current, part)
+        folder, current = current, os.path.join(current, part)
         try:
             state = os.lstat(current)
         except FileNotFoundError:
+            close = close_name(folder, part)
             raise FileMissing(f"ไม่พบไฟล์ \"{shown}\" (file not found)",
-                              "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร") from None
+                              "ตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร",
+                              _replace_last(shown, part, close) if close else "") from None
         except OSError as error:
             raise PathRefused(f"อ่านไฟล์ \"{shown}\" ไม่ได้ (cannot read: {error.strerror})",
                               "ตรวจสิทธิ์การอ่านไฟล์") from None
@@ -151,6 +164,22 @@ def _checked_parts(path: str, root: str, shown: str) -> os.stat_result:
                 f"\"{shown}\" เป็นทางลัด (symbolic link) ไม่ใช่ไฟล์จริง "
                 "(symbolic links are never published)", LINK_HINT)
     return state
+
+
+def close_name(folder: str, name: str) -> str:
+    """The visible entry of ``folder`` closest to ``name``, if close enough to be a slip."""
+    try:
+        entries = [entry for entry in os.listdir(folder) if not entry.startswith(".")]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(name, entries, n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
+def _replace_last(shown: str, part: str, close: str) -> str:
+    """``shown`` with its last occurrence of ``part`` written as ``close``."""
+    head, found, tail = shown.rpartition(part)
+    return head + close + tail if found else close
 
 
 def _outside_message(shown: str, boundary: str, root: str) -> str:

@@ -117,18 +117,21 @@ def _table_path(document_dir: str, content_root: str, name: str, source_path: st
     """Absolute path of a table file named in a document (safe_paths' rule),
     or None after reporting."""
     if not name.endswith(SUFFIX):
+        close = safe_paths.close_name(document_dir, name)
         content_errors.report(
             source_path, line,
             f"ไฟล์ตาราง \"{name}\" ต้องมีชื่อลงท้ายด้วย {SUFFIX} (a table file ends in {SUFFIX})",
-            f"ตั้งชื่อไฟล์ตารางเช่น summary{SUFFIX} แล้วเขียน ::: table summary{SUFFIX}")
+            (f"หมายถึง \"{close}\" หรือไม่ " if close.endswith(SUFFIX) else "")
+            + f"ตั้งชื่อไฟล์ตารางเช่น summary{SUFFIX} แล้วเขียน ::: table summary{SUFFIX}")
         return None
     try:
         return safe_paths.resolve(name, document_dir, document_dir, content_root)
-    except safe_paths.FileMissing:
+    except safe_paths.FileMissing as missing:
         content_errors.report(
             source_path, line,
             f"ไม่พบไฟล์ตาราง \"{name}\" (table file not found)",
-            "วางไฟล์ตารางไว้ในโฟลเดอร์เดียวกับเอกสาร และตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร")
+            missing.did_you_mean()
+            + "วางไฟล์ตารางไว้ในโฟลเดอร์เดียวกับเอกสาร และตรวจชื่อไฟล์ให้ตรงทุกตัวอักษร")
     except safe_paths.PathRefused as refused:
         content_errors.report(source_path, line, f"ไฟล์ตาราง: {refused.message}", refused.hint)
     return None
