@@ -154,9 +154,10 @@ def staff_guide() -> str:
     for field in FIELDS:
         needed = {"all": "ทุกประเภท", "documents": "ทุกประเภทยกเว้นหน้าข้อมูลหน่วยงาน"}.get(
             field.required, "ไม่บังคับ")
-        for doc_type in DOCUMENT_TYPES:
-            if field.key in doc_type.requires:
-                needed = f"{doc_type.label}"
+        # Every type that needs the field: the one rule of the schema, not the last type.
+        requiring = [t.label for t in DOCUMENT_TYPES if field.key in t.requires]
+        if requiring:
+            needed = ", ".join(requiring)
         example = html.escape(f"{field.key}:{_yaml_value(field.example)}")
         example = "<code>" + example.replace("\n", "<br>").replace("  ", "&nbsp;&nbsp;") + "</code>"
         out.append(f"| `{field.key}` | {field.label} | {needed} | {field.help} | {example} |")
