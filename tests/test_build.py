@@ -91,6 +91,17 @@ def test_fiscal_year_is_derived_from_the_date_across_1_october(site):
     assert "<dt>ปีงบประมาณ</dt><dd>๒๕๖๙</dd>" in page
 
 
+def test_a_date_with_month_and_year_only_is_shown_without_an_invented_day(site):
+    site.add({"documents/a.md": announcement(date="ต.ค. ๒๕๖๗", ita="\n  2568: O4")})
+    result = site.build()
+    assert result.ok, result.message
+    page = site.read("documents/announcement-2568-001/index.html")
+    assert '<time datetime="2024-10">ตุลาคม ๒๕๖๗</time>' in page
+    assert "๑ ตุลาคม" not in page
+    assert "<dt>ปีงบประมาณ</dt><dd>๒๕๖๘</dd>" in page  # October is in the next fiscal year
+    assert '"issued": "2024-10"' in site.read("ita/2568/oit.json")
+
+
 def test_multi_year_plan_keeps_its_span(site):
     site.add({"documents/plan.md": announcement(type="แผน", fiscal_year="๒๕๖๖-๒๕๗๐")})
     assert site.build().ok

@@ -186,3 +186,21 @@ def test_normalise_text_is_idempotent(text):
 @settings(max_examples=300, deadline=None)
 def test_normalise_text_changes_plain_ascii_only_in_whitespace(text):
     assert tf.normalise_text(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("written", ["ตุลาคม 2560", "ต.ค. ๒๕๖๐", "เดือนตุลาคม พ.ศ. ๒๕๖๐",
+                                     "10/2560", "2017-10"])
+def test_a_month_and_year_without_a_day_is_read_shown_and_exported_without_one(written):
+    day = tf.parse_date(written)
+    assert isinstance(day, tf.MonthDate)
+    assert tf.thai_date(day) == "ตุลาคม ๒๕๖๐"
+    assert tf.thai_date(day, digits="arabic") == "ตุลาคม 2560"  # invoke new writes it back
+    assert tf.iso_date(day) == "2017-10"
+    assert tf.fiscal_year(day) == 2561
+
+
+@pytest.mark.parametrize("written", ["ตุลาคม 2800", "13/2560", "ตุลาคา 2560"])
+def test_a_wrong_month_and_year_is_refused_in_thai(written):
+    with pytest.raises(tf.ThaiDateError) as refused:
+        tf.parse_date(written)
+    assert "(" in str(refused.value) and refused.value.hint

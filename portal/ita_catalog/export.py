@@ -14,7 +14,7 @@ relative to the site root (``documents/slug/``), and the JSON says so with
 
 from __future__ import annotations
 
-from portal import open_data
+from portal import open_data, thai_format
 
 from . import PERIODS
 from .coverage import STATUS_LABELS, ItemCoverage
@@ -47,7 +47,7 @@ def item_record(row: ItemCoverage, site_url: str) -> dict:
                 "title": e.title,
                 "url": absolute_url(site_url, e.url),
                 "fiscal_year": str(e.fiscal_year) if e.fiscal_year else None,
-                "issued": e.issued.isoformat() if e.issued else None,
+                "issued": thai_format.iso_date(e.issued) if e.issued else None,
                 "nothing_to_report": e.nothing_to_report,
                 "fits_period": e.fits,
             }

@@ -84,6 +84,13 @@ def _digits(text: str, digits: str) -> str:
     raise ValueError(f"digits must be 'thai' or 'arabic', not {digits!r}")
 
 
+class MonthDate(_dt.date):
+    """A date whose day the source does not give ("ตุลาคม ๒๕๖๐"): the first of its
+    month for sorting, ITA periods and feeds, shown and exported without a day."""
+
+    __slots__ = ()
+
+
 def thai_date(value, style: str = "full", digits: str = "thai") -> str:
     """A date as Thai documents write it.
 
@@ -94,6 +101,10 @@ def thai_date(value, style: str = "full", digits: str = "thai") -> str:
     if value is None or value == "":
         return ""
     full, abbr = THAI_MONTHS[value.month - 1]
+    if isinstance(value, MonthDate):
+        text = {"short": f"{abbr} {be_year(value)}",
+                "long": f"เดือน{full} พ.ศ. {be_year(value)}"}.get(style, f"{full} {be_year(value)}")
+        return _digits(text, digits)
     if style == "full":
         text = f"{value.day} {full} {be_year(value)}"
     elif style == "short":
@@ -115,6 +126,8 @@ def iso_date(value) -> str:
     """ISO 8601 (Gregorian, Arabic digits) for <time datetime> and exports."""
     if isinstance(value, _dt.datetime):
         value = value.date()
+    if isinstance(value, MonthDate):
+        return value.isoformat()[:7]  # "2017-10": a valid <time datetime> for a month
     return value.isoformat()
 
 
@@ -150,9 +163,38 @@ _THAI_WRITTEN = re.compile(
 )
 _NUMERIC = re.compile(r"^(?P<a>\d{1,4})[-/.](?P<b>\d{1,2})[-/.](?P<c>\d{1,4})$")
 
+# A month and year only, where the source gives no day: "ตุลาคม 2560",
+# "ต.ค. ๒๕๖๐", "เดือนตุลาคม พ.ศ. 2560", "10/2560", "2017-10".
+_THAI_MONTH_YEAR = re.compile(
+    r"^(?:เดือน\s*)?(?P<month>[ก-๛][ก-๛.]*?)\s*(?:พ\.?\s*ศ\.?\s*)?(?P<year>\d{4})$")
+_NUMERIC_MONTH_YEAR = re.compile(r"^(?P<a>\d{1,4})[-/.](?P<b>\d{1,4})$")
+
 FORMATS_HINT = (
-    "เขียนวันที่แบบ ๑๖ พฤษภาคม ๒๕๖๘, 16 พ.ค. 2568, 16/05/2568 หรือ 2025-05-16"
+    "เขียนวันที่แบบ ๑๖ พฤษภาคม ๒๕๖๘, 16 พ.ค. 2568, 16/05/2568 หรือ 2025-05-16 "
+    "ถ้าต้นฉบับระบุแค่เดือนและปี เขียน ตุลาคม 2560 (ห้ามเดาวันที่)"
 )
+
+
+def _month_only(cleaned: str, original: str, today):
+    """A MonthDate for a month and year without a day, else None."""
+    match = _THAI_MONTH_YEAR.match(cleaned)
+    if match:
+        month = _MONTH_BY_NAME.get(match["month"].rstrip(" "))
+        if month is None:
+            return None  # not a month name: the day-first formats say what is wrong
+        day = _make_date(int(match["year"]), month, 1, original, today)
+        return MonthDate(day.year, day.month, 1)
+    match = _NUMERIC_MONTH_YEAR.match(cleaned)
+    if match:
+        first, second = match["a"], match["b"]
+        if len(first) == 4 and len(second) <= 2:  # ISO: 2017-10
+            day = _make_date(int(first), int(second), 1, original, today)
+        elif len(second) == 4 and len(first) <= 2:  # Thai: 10/2560
+            day = _make_date(int(second), int(first), 1, original, today)
+        else:
+            return None
+        return MonthDate(day.year, day.month, 1)
+    return None
 
 
 def parse_date(text: str, today: _dt.date | None = None) -> _dt.date:
@@ -160,11 +202,15 @@ def parse_date(text: str, today: _dt.date | None = None) -> _dt.date:
 
     Accepts Thai or Arabic digits; "๑๖ พฤษภาคม ๒๕๖๘", "16 พ.ค. 2568",
     "วันที่ 16 พฤษภาคม พ.ศ. 2568", "16/05/2568" (day first) and ISO
-    "2025-05-16". A year above 2400 is Buddhist Era, otherwise Common Era.
+    "2025-05-16"; a month and year alone ("ตุลาคม 2560", "10/2560", "2017-10")
+    gives a MonthDate. A year above 2400 is Buddhist Era, otherwise Common Era.
     A year later than ``latest_year(today)`` is refused.
     Raises ThaiDateError with a Thai message and hint.
     """
     cleaned = " ".join(arabic_digits(str(text)).split())
+    month_only = _month_only(cleaned, text, today)
+    if month_only is not None:
+        return month_only
     match = _THAI_WRITTEN.match(cleaned)
     if match:
         month = _MONTH_BY_NAME.get(match["month"].rstrip(" "))
