@@ -442,6 +442,17 @@ def test_merged_body_cells_span_rows_and_columns_and_name_their_headers(site):
         "hr-h0-2", "hr-h1-2", "hr-r0-mission", "hr-r1-project"]
 
 
+def test_a_template_table_id_from_data_cannot_break_out_of_its_attributes():
+    # table_block ids are built from catalog data (ITA indicator codes): a quote in
+    # one must not end the id="..." attribute and start an attribute of its own.
+    render = importlib.import_module("portal.tables.render")
+    page = render.template_table('group-1-9" onmouseover="alert(1)', "ก",
+                                 ["ข้อ", "รายการ", "สถานะ", "หลักฐาน"], [["O1", "x", "y", "z"]])
+    assert "onmouseover" not in page.replace("group-1-9-onmouseover-alert-1", "")
+    assert 'id="group-1-9-onmouseover-alert-1"' in page
+    assert '"' not in page.split('id="', 1)[1].split('"', 1)[0]
+
+
 def test_merged_cells_repeat_their_value_in_exports_and_count_once_in_totals(site):
     result = build_with(site, MERGED)  # the totals row checks ๒๕,๐๐๐: ๒๐,๐๐๐ once
     assert result.ok, result.message
@@ -529,6 +540,10 @@ ERRORS = {
         MERGED.replace('project: อบรมคุณธรรมจริยธรรม', 'project: {value: อบรม, colspan: 2}')
         .replace('    y1: {value: "๒๐,๐๐๐", colspan: 2}\n', '    y2: "๒๐,๐๐๐"\n'),
         f"{TABLE_FILE}:16:", "ช่อง \"project\" คลุมคอลัมน์ต่างชนิดกัน"),
+    "merged cell in a totals row": (
+        MERGED.replace('values: {y1: "๒๕,๐๐๐", y2: "๕,๐๐๐"}',
+                       'values: {y1: {value: "๒๕,๐๐๐", colspan: 2}}'), f"{TABLE_FILE}:22:",
+        "ช่องในแถวยอดรวมรวมกับช่องอื่น (rowspan/colspan) ไม่ได้"),
     "table name without .table.yaml": (
         None, "documents/2568/a.md:10:", "ต้องมีชื่อลงท้ายด้วย .table.yaml"),
 }

@@ -84,7 +84,12 @@ class FileMissing(PathRefused):
 
     def did_you_mean(self) -> str:
         """The Thai hint that names the close file, or ""."""
-        return f"หมายถึง \"{self.close}\" หรือไม่ " if self.close else ""
+        return did_you_mean(self.close)
+
+
+def did_you_mean(close: str) -> str:
+    """ "หมายถึง "NAME" หรือไม่ " to put before a hint, or "" when there is no ``close`` name."""
+    return f"หมายถึง \"{close}\" หรือไม่ " if close else ""
 
 
 def resolve(name: str, base: str, boundary: str, root: str) -> str:

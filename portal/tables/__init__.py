@@ -121,7 +121,7 @@ def _table_path(document_dir: str, content_root: str, name: str, source_path: st
         content_errors.report(
             source_path, line,
             f"ไฟล์ตาราง \"{name}\" ต้องมีชื่อลงท้ายด้วย {SUFFIX} (a table file ends in {SUFFIX})",
-            (f"หมายถึง \"{close}\" หรือไม่ " if close.endswith(SUFFIX) else "")
+            safe_paths.did_you_mean(close if close.endswith(SUFFIX) else "")
             + f"ตั้งชื่อไฟล์ตารางเช่น summary{SUFFIX} แล้วเขียน ::: table summary{SUFFIX}")
         return None
     try:

@@ -477,6 +477,8 @@ class _Builder(yaml_source.Fields):
             if not isinstance(raw, str):
                 self.report(cell_path, f"ค่าในคอลัมน์ \"{key}\" ต้องเป็นข้อความเดียว "
                                        "(a cell is one value)",
+                            "ช่องในแถวยอดรวมรวมกับช่องอื่น (rowspan/colspan) ไม่ได้ ให้เขียนค่าเดียว"
+                            if isinstance(raw, dict) else
                             "ถ้าต้องการรายการ ให้ใช้ | แล้วเขียนรายการแบบ Markdown (- ...)")
                 continue
             if not raw.strip() and column.type != "text":

@@ -26,6 +26,7 @@ from .model import NUMERIC, Cell, Column, HeaderCell, Row, Table
 WIDE = 6
 CARDS = 4  # tables of this many columns or more become cards on a phone
 HTML = "html"  # cells the theme's templates made: HTML as given (never in table files)
+_UNSAFE_ID = re.compile(r"[^a-z0-9-]+")
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.S)
 
 
@@ -340,6 +341,9 @@ def template_table(tid: str, caption: str, labels, rows, row_header: bool = True
     block as a table file's: caption outside the scroll region, phone cards, headers.
     ``rows`` hold each cell's HTML, already escaped; the first column heads its row
     unless ``row_header`` is false."""
+    # Ids go into id/headers attributes unescaped (_row): a template's id, made of
+    # data such as an ITA catalog's codes, is brought to the table files' id rule.
+    tid = _UNSAFE_ID.sub("-", tid.lower()).strip("-") or "table"
     columns = [Column(f"c{index}", label, HTML, row_header and index == 0, path=[label])
                for index, label in enumerate(labels)]
     header = [[HeaderCell(label, 1, 1, 1, 0, index) for index, label in enumerate(labels)]]
