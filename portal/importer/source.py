@@ -1,0 +1,58 @@
+"""What a reader hands to the draft writer: the body in order, and what the clerk must check.
+
+Every reader (Word, spreadsheets, CSV, PDF) turns its file into a ``Source``; the draft
+writer (draft.py) and the table writer (table_file.py) only ever see these objects, so a
+new format is one more reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass
+class Cell:
+    """One cell as the source draws it, placed where it starts (as in HTML).
+
+    ``text`` is Markdown (paragraphs, "- " items, **bold**, <u>underline</u>) as the
+    page should show it; ``number`` is the exact value when the source stored a number
+    (a spreadsheet cell), so the writer need not read it back from ``text``.
+    """
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    number: Decimal | None = None
+    bold: bool = False
+
+
+@dataclass
+class Grid:
+    """A table: ``rows`` lists, for each row, the cells that start in it, left to right;
+    the cells a merged cell covers are left out, as in an HTML table."""
+
+    rows: list[list[Cell]]
+    caption: str = ""
+    where: str = ""  # where the table is in the source, for the clerk ("หน้า 3", "ชีต งบ")
+
+
+@dataclass
+class Source:
+    """A read file: ``blocks`` are Markdown paragraphs (str, a heading starting with "#",
+    a list item with "- " or "1. ") and tables (Grid), in reading order; ``notes`` are
+    Thai sentences about what the reader could not do for sure (the clerk must check);
+    ``has_text`` is False for a scan without a text layer."""
+
+    blocks: list[str | Grid] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    has_text: bool = True
+    kind: str = ""  # the format's name for people: "Word", "Excel", "PDF", "CSV"
+
+    @property
+    def tables(self) -> list[Grid]:
+        return [block for block in self.blocks if isinstance(block, Grid)]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [block for block in self.blocks if isinstance(block, str)]
