@@ -1,6 +1,8 @@
 """Staff commands. Run `invoke --list` to see them, `invoke --help NAME` for one.
 
     invoke new --type ประกาศ --title "ชื่อเอกสาร"   สร้างไฟล์เอกสารใหม่
+    invoke import ไฟล์.docx [--type รายงาน]        นำเข้า Word/Excel/CSV/PDF เป็นเอกสารฉบับร่าง
+    invoke table ไฟล์.xlsx --to โฟลเดอร์เอกสาร      นำเข้าตารางจาก Excel/CSV เป็นไฟล์ตาราง
     invoke check                                  ตรวจเนื้อหาทั้งหมด
     invoke check --ita 2569 [--strict]            ตรวจแล้วแสดงสถานะหลักฐานทุกข้อของ ITA ปีนั้น
     invoke serve                                  สร้างและเปิดดูตัวอย่างที่ http://localhost:8000
@@ -16,7 +18,7 @@ import threading
 
 from invoke import Exit, task
 
-from portal import ita_catalog, rebuild, search, site_build, thai_format
+from portal import importer, ita_catalog, rebuild, search, site_build, thai_format
 from portal.front_matter import scaffold
 from portal.front_matter.schema import DOCUMENT_TYPES, FieldError
 from portal.ita_catalog import export as ita_export
@@ -186,6 +188,66 @@ def new(c, type, title, date="", fiscal_year="", slug=""):
               "ให้กรอก fiscal_year: แทน (ระบบไม่เดาวันที่ให้)")
     print("ขั้นต่อไป: กรอกช่องข้อมูลและเนื้อหา แล้วรัน invoke check")
     print("เอกสารใหม่มีสถานะ draft (ยังไม่เผยแพร่): เปลี่ยนเป็น status: published เมื่อพร้อม")
+
+
+@task(name="import", positional=["path"], help={
+    "path": "ไฟล์ที่จะนำเข้า (.docx .xlsx .xls .ods .csv .pdf) โฟลเดอร์ หรือรูปแบบชื่อ "
+            "เช่น \"เอกสาร/*.docx\" (ใส่เครื่องหมายคำพูด)",
+    "type": "ประเภทเอกสาร (ไม่ระบุ = อ่านจากหัวเอกสาร เช่น ประกาศ... คำสั่ง...): "
+            + ", ".join(t.label for t in DOCUMENT_TYPES),
+})
+def import_documents(c, path, type=""):
+    """นำเข้าไฟล์ Word, Excel, CSV หรือ PDF เป็นเอกสารฉบับร่าง (import files as draft documents)."""
+    doc_type = None
+    if type:
+        doc_type = scaffold.resolve_type(type)
+        if doc_type is None:
+            choices = ", ".join(t.label for t in DOCUMENT_TYPES)
+            raise Exit(f"ไม่รู้จักประเภทเอกสาร \"{type}\": ใช้ได้ {choices}", code=2)
+    paths = importer.expand(path)
+    if not paths:
+        raise Exit(f"ไม่พบไฟล์ที่นำเข้าได้ใน \"{path}\" (no files): ใช้ได้ {importer.SUPPORTED}",
+                   code=2)
+    drafts, errors = importer.import_files(paths, os.path.join(ROOT, "content"), doc_type)
+    for draft in drafts:
+        print(f"นำเข้าแล้ว: {os.path.relpath(draft.folder, ROOT)}/")
+        for name in draft.files:
+            print(f"  เขียน {name}")
+        if draft.to_check:
+            print("  ต้องตรวจก่อนเผยแพร่:")
+            for line in draft.to_check:
+                print(f"  - {line}")
+    if drafts:
+        print("ขั้นต่อไป: เปิดไฟล์ .md และไฟล์ตาราง ตรวจกับต้นฉบับ แล้วรัน invoke check "
+              "(ฉบับร่างดูได้ที่ /drafts/ ของ invoke serve)")
+    if errors:
+        raise Exit("นำเข้าไม่ได้ (not imported):\n" + "\n".join(f"- {e}" for e in errors), code=1)
+
+
+@task(positional=["path"], help={
+    "path": "ไฟล์ .xlsx .xls .ods หรือ .csv",
+    "to": "โฟลเดอร์ของเอกสารที่จะวางตาราง เช่น content/documents/2568/report-2568-001",
+    "sheet": "ชื่อชีต (เมื่อไฟล์มีข้อมูลหลายชีต)",
+    "cells": "ช่วงเซลล์ เช่น A3:H20 (ไม่ระบุ = ทั้งชีต)",
+    "id": "ชื่อตาราง a-z 0-9 - (ไม่ระบุ = จากชื่อไฟล์ หรือ table-1)",
+    "caption": "ชื่อตาราง (ไม่ระบุ = อ่านจากแถวชื่อด้านบนของชีต)",
+})
+def table(c, path, to, sheet="", cells="", id="", caption=""):
+    """นำเข้าตารางหนึ่งตารางจาก Excel หรือ CSV เป็นไฟล์ตารางของเอกสาร (one sheet to a table file)."""
+    content_dir = os.path.join(ROOT, "content")
+    folder = os.path.abspath(to)
+    if os.path.commonpath([folder, content_dir]) != content_dir or not os.path.isdir(folder):
+        raise Exit(f"--to \"{to}\" ต้องเป็นโฟลเดอร์ของเอกสารที่มีอยู่ใน content/ "
+                   "เช่น content/documents/2568/report-2568-001", code=2)
+    try:
+        written, notes = importer.table_into(path, folder, sheet, cells, id, caption)
+    except importer.ImportRefused as error:
+        raise Exit(str(error), code=1) from None
+    name = os.path.basename(written)
+    print(f"เขียน {os.path.relpath(written, ROOT)} แล้ว")
+    for line in notes:
+        print(f"- ต้องตรวจ: {line}")
+    print(f"วางบรรทัดนี้ในเนื้อหาเอกสาร ตรงที่ตารางควรอยู่:\n::: table {name}")
 
 
 def _refused(option: str, name: str, error: FieldError) -> Exit:

@@ -35,6 +35,7 @@ class Grid:
     rows: list[list[Cell]]
     caption: str = ""
     where: str = ""  # where the table is in the source, for the clerk ("หน้า 3", "ชีต งบ")
+    header_rows: int = 0  # rows the source marks as header (Word's repeated rows); 0 = unsaid
 
 
 @dataclass
