@@ -22,7 +22,7 @@ from portal.front_matter.schema import DocumentType, FieldError
 from portal.tables.model import SUFFIX
 
 from . import memo, table_file
-from .source import Grid, Source
+from .source import Grid, Source, joined
 
 
 class ImportRefused(ValueError):
@@ -112,7 +112,7 @@ def _tables_and_body(source, found, used_blocks, work, name):
             parts.append(block)
     if not source.has_text:
         parts.append("เอกสารฉบับนี้เผยแพร่เป็นไฟล์แนบ (ต้นฉบับเป็นภาพสแกน)")
-    return files, "\n\n".join(parts) + "\n", notes, captions
+    return files, joined(parts) + "\n", notes, captions
 
 
 def _attachment_name(name: str, taken: list[str]) -> str:

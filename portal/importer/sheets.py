@@ -212,12 +212,12 @@ def _ods(path: str):
             repeat = min(int(row_element.getAttrNS(TABLENS, "number-rows-repeated") or 1), 1000)
             line = []
             for cell_element in row_element.childNodes:
-                if cell_element.qname[1] not in ("table-cell", "covered-table-cell"):
+                if _name(cell_element) not in ("table-cell", "covered-table-cell"):
                     continue
                 times = min(int(cell_element.getAttrNS(TABLENS, "number-columns-repeated")
                                 or 1), 1000)
                 for _ in range(times):
-                    if cell_element.qname[1] == "covered-table-cell":
+                    if _name(cell_element) == "covered-table-cell":
                         line.append(Cell(""))
                         continue
                     rows = int(cell_element.getAttrNS(TABLENS, "number-rows-spanned") or 1)
@@ -232,11 +232,17 @@ def _ods(path: str):
     return sheets
 
 
+def _name(node) -> str:
+    """The local name of an element; "" for text between elements."""
+    qname = getattr(node, "qname", None)
+    return qname[1] if qname else ""
+
+
 def _children(element, namespace, name):
     for child in element.childNodes:
-        if child.qname == (namespace, name):
+        if getattr(child, "qname", None) == (namespace, name):
             yield child
-        elif child.qname[0] == namespace and child.qname[1] in ("table-rows",
+        elif getattr(child, "qname", (None,))[0] == namespace and child.qname[1] in ("table-rows",
                                                                  "table-row-group",
                                                                  "table-header-rows"):
             yield from _children(child, namespace, name)
@@ -246,7 +252,8 @@ def _ods_cell(element, office) -> Cell:
     from odf.namespaces import TEXTNS
 
     kind = element.getAttrNS(office, "value-type")
-    texts = ["".join(_node_text(p)) for p in element.childNodes if p.qname == (TEXTNS, "p")]
+    texts = ["".join(_node_text(p)) for p in element.childNodes
+             if getattr(p, "qname", None) == (TEXTNS, "p")]
     shown = "\n".join(texts)
     if kind in ("float", "currency", "percentage"):
         number = Decimal(element.getAttrNS(office, "value"))
@@ -258,7 +265,7 @@ def _node_text(node):
     if node.nodeType == node.TEXT_NODE:
         yield str(node.data)
     for child in getattr(node, "childNodes", []):
-        if child.qname and child.qname[1] == "s":
+        if _name(child) == "s":
             yield " "
         else:
             yield from _node_text(child)

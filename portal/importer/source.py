@@ -7,8 +7,27 @@ new format is one more reader.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+_LIST_ITEM = re.compile(r"^(?:[-•] |[0-9๐-๙]+\. )")
+
+
+def is_list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text))
+
+
+def joined(paragraphs: list[str]) -> str:
+    """Markdown paragraphs separated by a blank line; the items of one list by a line
+    break only, so the list stays tight (no <p> in each item)."""
+    out = ""
+    for text in paragraphs:
+        if out:
+            tight = is_list_item(text) and is_list_item(out.rsplit("\n", 1)[-1])
+            out += "\n" if tight else "\n\n"
+        out += text
+    return out
 
 
 @dataclass

@@ -18,13 +18,14 @@ from docx.text.paragraph import Paragraph
 
 from portal import thai_format
 
-from .source import Cell, Grid, Source
+from .source import Cell, Grid, Source, is_list_item, joined
 
 # Word's heading styles, in English or in a Thai Word ("หัวเรื่อง 1").
 _HEADING_STYLE = re.compile(r"^(?:heading|หัวเรื่อง)\s*(\d)$", re.IGNORECASE)
 # A fully bold paragraph this short stands alone as a heading ("๑. เรื่องเดิม").
 HEADING_MAX_LETTERS = 60
 _OFF = {"0", "false", "off", "none"}
+_CAPTION = re.compile(r"^ตาราง(?:ที่)?\s*[0-9๐-๙]*\s*\S")
 
 
 def read_docx(path: str) -> Source:
@@ -49,6 +50,10 @@ def _add_table(source: Source, table: Table, numbering: _Numbering) -> None:
             source.blocks.extend(c.text for c in row if c.text)
         return
     grid.where = f"ตารางที่ {len(source.tables) + 1} ในไฟล์ Word"
+    before = source.blocks[-1] if source.blocks else None
+    if isinstance(before, str) and _CAPTION.match(_plain(before).lstrip("# ")):
+        grid.caption = _plain(before).lstrip("# ")  # "ตารางที่ ๑ ..." names the table below it
+        source.blocks.pop()
     source.blocks.append(grid)
 
 
@@ -103,18 +108,8 @@ def _cell(tc, table: Table, numbering: _Numbering) -> Cell:
     paragraphs = [Paragraph(p, table) for p in tc.iter(qn("w:p"))]
     texts = [_paragraph_text(p, numbering, in_cell=True) for p in paragraphs]
     texts = [t for t in texts if t]
-    # List items of one list stay together; other paragraphs are separated.
-    joined = ""
-    for text in texts:
-        if joined:
-            joined += "\n" if _is_item(text) and _is_item(joined.rsplit("\n", 1)[-1]) else "\n\n"
-        joined += text
     bold = bool(texts) and all(_all_bold(p) for p in paragraphs if p.text.strip())
-    return Cell(text=joined, bold=bold)
-
-
-def _is_item(line: str) -> bool:
-    return bool(re.match(r"^(?:[-•] |[0-9๐-๙]+\. )", line))
+    return Cell(text=joined(texts), bold=bold)
 
 
 def _paragraph_block(paragraph: Paragraph, numbering: _Numbering) -> str:
@@ -125,7 +120,7 @@ def _paragraph_block(paragraph: Paragraph, numbering: _Numbering) -> str:
     if level:
         return "#" * min(level + 1, 6) + " " + _plain(text)
     if (_all_bold(paragraph) and len(text) <= HEADING_MAX_LETTERS + 4
-            and "\n" not in text and not _is_item(text)):
+            and "\n" not in text and not is_list_item(text)):
         return "## " + _plain(text)
     return text
 
@@ -139,7 +134,7 @@ def _heading_level(paragraph: Paragraph) -> int:
 
 
 def _plain(text: str) -> str:
-    return text.replace("**", "").strip()
+    return re.sub(r"\*\*|</?u>", "", text).strip()
 
 
 def _paragraph_text(paragraph: Paragraph, numbering: _Numbering, in_cell: bool) -> str:
@@ -210,6 +205,10 @@ def _all_bold(paragraph: Paragraph) -> bool:
     return bool(runs) and all(_bold(r) for r in runs)
 
 
+def _numbering_of(props):
+    return props.numPr if props is not None else None
+
+
 class _Numbering:
     """Word's automatic numbers, which are not in the paragraph's text: "1." for
     decimal lists, "๑." for Thai-numbered ones (kept Thai, as the source shows them),
@@ -235,8 +234,9 @@ class _Numbering:
                 self.formats[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
 
     def marker(self, paragraph: Paragraph) -> str:
-        props = paragraph._p.pPr
-        num_pr = props.numPr if props is not None else None
+        num_pr = _numbering_of(paragraph._p.pPr)
+        if num_pr is None and paragraph.style is not None:  # "List Number" numbers by style
+            num_pr = _numbering_of(paragraph.style.element.pPr)
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)

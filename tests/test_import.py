@@ -1,0 +1,339 @@
+"""Import: real Word, Excel, LibreOffice and CSV files, made here with the libraries
+clerks' programs write them with, imported into drafts that pass the build, read back
+from the built draft page cell for cell."""
+
+import os
+import subprocess
+import sys
+
+import docx
+import openpyxl
+import pytest
+from conftest import ROOT, Site
+from table_html import body_rows, head_rows, span, tables, texts
+
+from portal import importer
+from portal.front_matter.schema import TYPES_BY_NAME
+from portal.importer import memo
+
+REPORT = TYPES_BY_NAME["รายงาน"]
+
+
+def imported(site: Site, *paths, doc_type=None):
+    drafts, errors = importer.import_files([str(p) for p in paths], str(site.content), doc_type)
+    assert not errors, errors
+    return drafts
+
+
+def built_draft(site: Site, draft) -> str:
+    result = site.build()
+    assert result.ok, result.message
+    assert "ERROR" not in (result.message or "")
+    slug = os.path.basename(draft.folder)
+    return site.read(f"drafts/{slug}/index.html")
+
+
+def front_matter(draft) -> str:
+    with open(draft.document, encoding="utf-8") as handle:
+        return handle.read().split("\n---\n", 1)[0]
+
+
+# ------------------------------------------------------------------ Word
+
+def word_memo(path):
+    """A memo as a clerk types it: memo lines, a bold numbered heading, underline,
+    a Word numbered list, a table with a two-level header and a cell over two rows."""
+    document = docx.Document()
+    document.add_paragraph().add_run("บันทึกข้อความ").bold = True
+    document.add_paragraph("ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลตัวอย่าง")
+    document.add_paragraph("ที่ ตย ๗๘๙๐๑/๑๒๓\tวันที่ ๑๕ มกราคม ๒๕๖๙")
+    document.add_paragraph("เรื่อง รายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ไตรมาสที่ ๑")
+    document.add_paragraph("เรียน นายกองค์การบริหารส่วนตำบลตัวอย่าง")
+    document.add_paragraph().add_run("๑. เรื่องเดิม").bold = True
+    body = document.add_paragraph("ตามที่ได้จัดทำแผนป้องกันการทุจริต ")
+    body.add_run("ประจำปีงบประมาณ ๒๕๖๙").underline = True
+    body.add_run(" ขอรายงานดังนี้")
+    document.add_paragraph("จัดอบรมแล้ว", style="List Number")
+    document.add_paragraph("ประกาศเจตนารมณ์แล้ว", style="List Number")
+    document.add_paragraph("ตารางที่ ๑ งบประมาณโครงการ")
+    table = document.add_table(rows=5, cols=4)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "โครงการ"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "งบประมาณ (บาท)"
+    table.cell(0, 3).merge(table.cell(1, 3)).text = "ผลการดำเนินงาน"
+    table.cell(1, 1).text = "ปี ๒๕๖๘"
+    table.cell(1, 2).text = "ปี ๒๕๖๙"
+    rows = (("อบรมคุณธรรมจริยธรรม", "๒๐,๐๐๐", "๒๕,๐๐๐"), ("ประกาศเจตนารมณ์", "๕,๐๐๐", "๕,๐๐๐"),
+            ("รวม", "๒๕,๐๐๐", "๓๐,๐๐๐"))
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(2, 3).merge(table.cell(3, 3)).text = "ดำเนินการแล้วเสร็จ"
+    document.add_paragraph("จึงเรียนมาเพื่อโปรดทราบ")
+    document.add_paragraph("(นางสาวสมใจ ใจดี)")
+    document.add_paragraph("หัวหน้าสำนักปลัด")
+    document.save(path)
+    return path
+
+
+def test_word_memo_becomes_a_draft_with_its_facts_marked_for_the_clerk(site, tmp_path):
+    draft, = imported(site, word_memo(tmp_path / "รายงานไตรมาส 1.docx"))
+    assert draft.folder == str(site.content / "documents" / "2569" / "report-2569-001")
+    assert sorted(draft.files) == sorted(["report-2569-001.md", "table-1.table.yaml",
+                                          "รายงานไตรมาส 1.docx"])
+    head = front_matter(draft)
+    for line in ("title: รายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ไตรมาสที่ ๑",
+                 "type: รายงาน", "status: draft", "date: 15 มกราคม 2569",
+                 "number: ตย ๗๘๙๐๑/๑๒๓", "addressee: นายกองค์การบริหารส่วนตำบลตัวอย่าง",
+                 "  - name: นางสาวสมใจ ใจดี", "    position: หัวหน้าสำนักปลัด",
+                 "  - file: รายงานไตรมาส 1.docx"):
+        assert line in head.split("\n"), line
+    # Each proposal names the source line it was read from, for the clerk to confirm.
+    assert '# ตรวจ: ระบบอ่านจากบรรทัด "ที่ ตย ๗๘๙๐๑/๑๒๓ วันที่ ๑๕ มกราคม ๒๕๖๙"' in head
+
+
+def test_word_memo_draft_builds_and_its_table_matches_the_source_cell_for_cell(site, tmp_path):
+    draft, = imported(site, word_memo(tmp_path / "memo.docx"))
+    page = built_draft(site, draft)
+    table, = tables(page)
+    assert table["caption"] == "ตารางที่ ๑ งบประมาณโครงการ"
+    header = head_rows(table)
+    assert [texts(r) for r in header] == [["โครงการ", "งบประมาณ (บาท)", "ผลการดำเนินงาน"],
+                                          ["ปี ๒๕๖๘", "ปี ๒๕๖๙"]]
+    assert [span(c, "rowspan") for c in header[0]["cells"]] == [2, 1, 2]
+    assert span(header[0]["cells"][1], "colspan") == 2
+    body = body_rows(table)
+    assert [texts(r) for r in body] == [
+        ["อบรมคุณธรรมจริยธรรม", "๒๐,๐๐๐", "๒๕,๐๐๐", "ดำเนินการแล้วเสร็จ"],
+        ["ประกาศเจตนารมณ์", "๕,๐๐๐", "๕,๐๐๐"],
+        ["รวม", "๒๕,๐๐๐", "๓๐,๐๐๐", ""],
+    ]
+    assert span(body[0]["cells"][3], "rowspan") == 2
+    assert body[2]["part"] == "tfoot"  # the totals row was recognised, and it adds up
+    with open(os.path.join(draft.folder, "table-1.table.yaml"), encoding="utf-8") as handle:
+        assert "    check: true\n" in handle.read()
+
+
+def test_word_body_keeps_headings_lists_and_underline(site, tmp_path):
+    draft, = imported(site, word_memo(tmp_path / "memo.docx"))
+    page = built_draft(site, draft)
+    body = page.split('<div class="doc-body">', 1)[1]
+    assert "<h2>๑. เรื่องเดิม</h2>" in body
+    assert "<u>ประจำปีงบประมาณ ๒๕๖๙</u>" in body
+    assert "<li>จัดอบรมแล้ว</li>" in body and "<li>ประกาศเจตนารมณ์แล้ว</li>" in body
+    # The memo lines are in the document's facts, not repeated in its text.
+    assert "ส่วนราชการ สำนักปลัด" not in body.split("<section", 1)[0]
+    assert "บันทึกข้อความ" not in body.split("<section", 1)[0]
+
+
+def test_complex_script_bold_of_thai_word_is_read(tmp_path):
+    """Thai Word files mark bold with w:bCs only; python-docx's run.bold misses it."""
+    document = docx.Document()
+    run = document.add_paragraph().add_run("๒. ข้อเท็จจริง")
+    properties = run._r.get_or_add_rPr()
+    bold = properties.makeelement("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bCs",
+                                  {})
+    properties.append(bold)
+    document.add_paragraph("ข้อความธรรมดา")
+    document.save(tmp_path / "bcs.docx")
+    assert importer.read(str(tmp_path / "bcs.docx")).blocks == ["## ๒. ข้อเท็จจริง",
+                                                               "ข้อความธรรมดา"]
+
+
+# ------------------------------------------------------------------ Excel
+
+def excel_budget(path, total_spent=23500.5):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "สรุปงบ"
+    sheet["A1"] = "รายงานการใช้จ่ายงบประมาณโครงการป้องกันการทุจริต ปีงบประมาณ 2569"
+    sheet.merge_cells("A1:E1")
+    for cell, text, merged in (("A2", "ลำดับ", "A2:A3"), ("B2", "โครงการ", "B2:B3"),
+                               ("C2", "งบประมาณ (บาท)", "C2:D2"), ("E2", "ร้อยละที่เบิกจ่าย",
+                                                                  "E2:E3")):
+        sheet[cell] = text
+        sheet.merge_cells(merged)
+    sheet["C3"], sheet["D3"] = "ตั้งไว้", "เบิกจ่าย"
+    rows = ((1, "อบรมคุณธรรมจริยธรรม", 20000, 18500.5, 0.925),
+            (2, "ประกาศเจตนารมณ์", 5000, 5000, 1), (3, "จัดทำคู่มือ", 12000, 0, 0))
+    for r, (number, name, plan, spent, share) in enumerate(rows, start=4):
+        sheet.cell(r, 1, number)
+        sheet.cell(r, 2, name)
+        sheet.cell(r, 3, plan).number_format = "#,##0.00"
+        sheet.cell(r, 4, spent).number_format = "#,##0.00"
+        sheet.cell(r, 5, share).number_format = "0.0%"
+    sheet["A7"] = "รวม"
+    sheet.merge_cells("A7:B7")
+    sheet["C7"], sheet["D7"] = 37000, total_spent
+    sheet["C7"].number_format = sheet["D7"].number_format = "#,##0.00"
+    book.save(path)
+    return path
+
+
+def test_excel_sheet_becomes_a_table_with_merged_header_and_checked_total(site, tmp_path):
+    draft, = imported(site, excel_budget(tmp_path / "budget-2569.xlsx"), doc_type=REPORT)
+    assert "title: รายงานการใช้จ่ายงบประมาณโครงการป้องกันการทุจริต ปีงบประมาณ 2569" in \
+        front_matter(draft)
+    page = built_draft(site, draft)
+    table, = tables(page)
+    assert table["caption"] == "รายงานการใช้จ่ายงบประมาณโครงการป้องกันการทุจริต ปีงบประมาณ 2569"
+    header = head_rows(table)
+    assert [texts(r) for r in header] == [
+        ["ลำดับ", "โครงการ", "งบประมาณ (บาท)", "ร้อยละที่เบิกจ่าย"], ["ตั้งไว้", "เบิกจ่าย"]]
+    assert span(header[0]["cells"][2], "colspan") == 2
+    assert [texts(r) for r in body_rows(table)] == [
+        ["1", "อบรมคุณธรรมจริยธรรม", "20,000.00", "18,500.50", "92.5%"],
+        ["2", "ประกาศเจตนารมณ์", "5,000.00", "5,000.00", "100.0%"],
+        ["3", "จัดทำคู่มือ", "12,000.00", "0.00", "0.0%"],
+        ["รวม", "", "37,000.00", "23,500.50", ""],  # the label is shown in the first column
+    ]
+    assert body_rows(table)[-1]["part"] == "tfoot"
+    # Numbers are numbers in the open data, as the column types say.
+    exported = site.read(f"drafts/{os.path.basename(draft.folder)}/table-1.json")
+    assert '"c3": 20000' in exported.replace(".00", "") or '20000' in exported
+
+
+def test_a_total_that_does_not_add_up_is_told_not_checked(site, tmp_path):
+    draft, = imported(site, excel_budget(tmp_path / "budget.xlsx", total_spent=99999),
+                      doc_type=REPORT)
+    assert any("ไม่เท่ากับผลบวก" in line for line in draft.to_check)
+    page = built_draft(site, draft)  # the build still passes: the clerk checks the figure
+    assert "99,999.00" in page
+
+
+def test_invoke_table_puts_one_sheet_into_an_existing_document(site, tmp_path):
+    folder = site.content / "documents" / "2569" / "report-2569-009"
+    folder.mkdir(parents=True)
+    (folder / "report-2569-009.md").write_text(
+        "---\ntitle: รายงานงบประมาณ\ntype: รายงาน\nslug: report-2569-009\ndate: 1/10/2568\n---\n\n"
+        "ข้อความนำ\n\n::: table budget-2569.table.yaml\n", encoding="utf-8")
+    written, notes = importer.table_into(str(excel_budget(tmp_path / "budget-2569.xlsx")),
+                                         str(folder))
+    assert written == str(folder / "budget-2569.table.yaml") and notes == []
+    result = site.build()
+    assert result.ok, result.message
+    table, = tables(site.read("documents/report-2569-009/index.html"))
+    assert texts(body_rows(table)[0])[:2] == ["1", "อบรมคุณธรรมจริยธรรม"]
+    again, _notes = importer.table_into(str(tmp_path / "budget-2569.xlsx"), str(folder))
+    assert again == str(folder / "table-1.table.yaml")  # a second copy never overwrites
+    with pytest.raises(importer.ImportRefused, match="อยู่แล้ว"):
+        importer.table_into(str(tmp_path / "budget-2569.xlsx"), str(folder),
+                            table_id="budget-2569")
+
+
+# ------------------------------------------------------------------ LibreOffice and CSV
+
+def ods_table(path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="ผลการดำเนินงาน")
+
+    def row(*cells):
+        line = TableRow()
+        for cell in cells:
+            line.addElement(cell)
+        sheet.addElement(line)
+
+    def text(value, **spans):
+        cell = TableCell(valuetype="string", **spans)
+        cell.addElement(P(text=value))
+        return cell
+
+    def number(value):
+        cell = TableCell(valuetype="float", value=value)
+        cell.addElement(P(text=str(value)))
+        return cell
+
+    row(text("ภารกิจ"), text("โครงการ"), text("จำนวนผู้เข้าร่วม"))
+    row(text("การสร้างจิตสำนึก", numberrowsspanned=2), text("อบรมคุณธรรม"), number(45))
+    row(CoveredTableCell(), text("เดินรณรงค์"), number(120))
+    document.spreadsheet.addElement(sheet)
+    document.save(str(path))
+    return path
+
+
+def test_libreoffice_sheet_keeps_a_cell_merged_over_two_rows(site, tmp_path):
+    draft, = imported(site, ods_table(tmp_path / "ผลงาน.ods"), doc_type=REPORT)
+    table, = tables(built_draft(site, draft))
+    body = body_rows(table)
+    assert [texts(r) for r in body] == [["การสร้างจิตสำนึก", "อบรมคุณธรรม", "45"],
+                                        ["เดินรณรงค์", "120"]]
+    assert span(body[0]["cells"][0], "rowspan") == 2
+
+
+def test_csv_from_thai_windows_excel_is_read(site, tmp_path):
+    path = tmp_path / "สถิติ.csv"
+    path.write_bytes("เดือน;เรื่องร้องเรียน\r\nตุลาคม;3\r\nพฤศจิกายน;0\r\n".encode("cp874"))
+    draft, = imported(site, path, doc_type=REPORT)
+    table, = tables(built_draft(site, draft))
+    assert [texts(r) for r in head_rows(table)] == [["เดือน", "เรื่องร้องเรียน"]]
+    assert [texts(r) for r in body_rows(table)] == [["ตุลาคม", "3"], ["พฤศจิกายน", "0"]]
+
+
+# ------------------------------------------------------------------ what goes wrong
+
+def test_every_file_of_a_run_is_tried_and_each_refusal_is_in_thai(site, tmp_path):
+    broken = tmp_path / "เสีย.docx"
+    broken.write_bytes(b"not a zip file")
+    old = tmp_path / "เก่า.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    good = excel_budget(tmp_path / "budget.xlsx")
+    drafts, errors = importer.import_files(
+        [str(broken), str(old), str(tmp_path / "ไม่มี.xlsx"), str(good)], str(site.content),
+        REPORT)
+    assert len(drafts) == 1
+    assert errors == [
+        "เสีย.docx: อ่านไฟล์ไม่ได้ (PackageNotFoundError) ไฟล์อาจเสียหรือไม่ใช่ไฟล์ Word จริง: "
+        "เปิดไฟล์ในโปรแกรมของมันแล้วบันทึกใหม่",
+        "เก่า.doc: นำเข้าไฟล์ชนิด .doc ไม่ได้ (unsupported type): ใช้ได้ "
+        f"{importer.SUPPORTED} (บันทึกจาก Word เป็น .docx ก่อน)",
+        f"{tmp_path / 'ไม่มี.xlsx'}: ไม่พบไฟล์ (file not found)",
+    ]
+    # Nothing half-written is left in content/ by the files that failed.
+    assert [p.name for p in (site.content / "documents").iterdir()] == ["undated"]
+
+
+def test_a_file_whose_type_cannot_be_told_asks_for_type(site, tmp_path):
+    _drafts, errors = importer.import_files([str(excel_budget(tmp_path / "b.xlsx"))],
+                                            str(site.content))
+    assert errors[0].startswith("b.xlsx: บอกประเภทเอกสารไม่ได้จากข้อความ")
+    assert "--type" in errors[0]
+
+
+def test_memo_lines_proposed_and_signature_found():
+    found = memo.propose(["ประกาศองค์การบริหารส่วนตำบลคลองวาฬ",
+                          "เรื่อง ประกาศใช้แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)",
+                          "จึงประกาศมาให้ทราบโดยทั่วกัน",
+                          "ประกาศ ณ วันที่ ๑๗ กรกฎาคม พ.ศ. ๒๕๖๖",
+                          "(นายสมชาย ปี่แก้ว)", "นายกองค์การบริหารส่วนตำบลคลองวาฬ"])
+    assert found.fields["organisation"].value == "องค์การบริหารส่วนตำบลคลองวาฬ"
+    assert found.fields["title"].value == "ประกาศใช้แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)"
+    assert found.fields["date"].value.isoformat() == "2023-07-17"
+    assert found.signatories[0][:2] == ("นายสมชาย ปี่แก้ว", "นายกองค์การบริหารส่วนตำบลคลองวาฬ")
+    assert memo.guess_type(["ประกาศองค์การบริหารส่วนตำบลคลองวาฬ"], "x.docx").label == "ประกาศ"
+
+
+def test_invoke_import_prints_what_was_written_and_what_to_check(repo, tmp_path):
+    path = word_memo(tmp_path / "memo.docx")
+    run = subprocess.run([sys.executable, "-m", "invoke", "import", str(path)], cwd=repo,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "นำเข้าแล้ว: content/documents/2569/report-2569-001/" in run.stdout
+    assert "  เขียน table-1.table.yaml" in run.stdout
+    assert "ต้องตรวจก่อนเผยแพร่:" in run.stdout
+    check = subprocess.run([sys.executable, "-m", "invoke", "check"], cwd=repo,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert os.path.isfile(os.path.join(repo, "content", "documents", "2569", "report-2569-001",
+                                       "memo.docx"))
+
+
+def test_staff_page_explains_import():
+    with open(os.path.join(ROOT, "docs", "import.md"), encoding="utf-8") as handle:
+        page = handle.read()
+    assert page.startswith("# นำเข้าเอกสาร")
+    for command in ("invoke import", "invoke table", "--type", "--sheet", "--cells"):
+        assert command in page
