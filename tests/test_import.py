@@ -70,8 +70,12 @@ def word_memo(path):
             table.cell(r, c).text = value
     table.cell(2, 3).merge(table.cell(3, 3)).text = "ดำเนินการแล้วเสร็จ"
     document.add_paragraph("จึงเรียนมาเพื่อโปรดทราบ")
-    document.add_paragraph("(นางสาวสมใจ ใจดี)")
-    document.add_paragraph("หัวหน้าสำนักปลัด")
+    # Signatures side by side in a table without lines, as memos lay them out.
+    signatures = document.add_table(rows=2, cols=2)
+    signatures.cell(0, 0).text = "(นางสาวสมใจ ใจดี)"
+    signatures.cell(1, 0).text = "หัวหน้าสำนักปลัด"
+    signatures.cell(0, 1).text = "(นายสมศักดิ์ รักงาน)"
+    signatures.cell(1, 1).text = "ปลัดองค์การบริหารส่วนตำบล"
     document.save(path)
     return path
 
@@ -86,6 +90,7 @@ def test_word_memo_becomes_a_draft_with_its_facts_marked_for_the_clerk(site, tmp
                  "type: รายงาน", "status: draft", "date: 15 มกราคม 2569",
                  "number: ตย ๗๘๙๐๑/๑๒๓", "addressee: นายกองค์การบริหารส่วนตำบลตัวอย่าง",
                  "  - name: นางสาวสมใจ ใจดี", "    position: หัวหน้าสำนักปลัด",
+                 "  - name: นายสมศักดิ์ รักงาน", "    position: ปลัดองค์การบริหารส่วนตำบล",
                  "  - file: รายงานไตรมาส 1.docx"):
         assert line in head.split("\n"), line
     # Each proposal names the source line it was read from, for the clerk to confirm.

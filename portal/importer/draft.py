@@ -63,7 +63,8 @@ def write_draft(source: Source, original: str, content_dir: str,
     folder = os.path.join(content_dir, "documents", year or scaffold.UNDATED, slug)
     if os.path.exists(folder):
         raise ImportRefused(f"มีโฟลเดอร์ {folder} อยู่แล้ว (folder exists): ไม่เขียนทับ")
-    work = tempfile.mkdtemp(prefix=".import-", dir=content_dir)
+    # Made beside content/, not in it: `invoke serve` must not read a half-written draft.
+    work = tempfile.mkdtemp(prefix=".import-", dir=os.path.dirname(os.path.abspath(content_dir)))
     try:
         files, body, table_notes, captions = _tables_and_body(source, found, used_blocks,
                                                               work, name)

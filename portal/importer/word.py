@@ -45,9 +45,15 @@ def read_docx(path: str) -> Source:
 def _add_table(source: Source, table: Table, numbering: _Numbering) -> None:
     grid = read_table(table._tbl, table, numbering)
     columns = max((sum(c.colspan for c in row) for row in grid.rows), default=0)
-    if columns <= 1:  # a one-column table is a framed box of text, not data
-        for row in grid.rows:
-            source.blocks.extend(c.text for c in row if c.text)
+    # A one-column table is a framed box of text; a table without lines places text
+    # side by side (signatures, "ที่ ... / วันที่ ..."): neither is data.
+    if columns <= 1 or not _has_lines(table):
+        # Column by column: a signature is its name over its position in one column.
+        for column in range(columns):
+            for row in grid.rows:
+                cell = _starting_at(row, column)
+                if cell is not None:
+                    source.blocks.extend(t for t in cell.text.split("\n\n") if t)
         return
     grid.where = f"ตารางที่ {len(source.tables) + 1} ในไฟล์ Word"
     before = source.blocks[-1] if source.blocks else None
@@ -55,6 +61,32 @@ def _add_table(source: Source, table: Table, numbering: _Numbering) -> None:
         grid.caption = _plain(before).lstrip("# ")  # "ตารางที่ ๑ ..." names the table below it
         source.blocks.pop()
     source.blocks.append(grid)
+
+
+def _starting_at(row: list[Cell], column: int) -> Cell | None:
+    position = 0
+    for cell in row:
+        if position == column:
+            return cell
+        position += cell.colspan
+    return None
+
+
+_NO_LINE = {"nil", "none"}
+_NO_LINE_STYLES = {"", "normal table", "table normal"}
+
+
+def _has_lines(table: Table) -> bool:
+    """Whether the table draws lines: its style (any but Word's plain "Normal Table"),
+    its own borders or a cell's."""
+    style = table.style.name.lower() if table.style is not None else ""
+    tbl = table._tbl
+    borders = list(tbl.iter(qn("w:tblBorders"))) + list(tbl.iter(qn("w:tcBorders")))
+    drawn = any(edge.get(qn("w:val"), "nil") not in _NO_LINE
+                for border in borders for edge in border)
+    if borders and not drawn and style in _NO_LINE_STYLES:
+        return False
+    return drawn or style not in _NO_LINE_STYLES
 
 
 def read_table(tbl, table: Table, numbering: _Numbering) -> Grid:
