@@ -464,7 +464,7 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = model.TABLE_ID
 
 
 def free_id(folder: str, name: str) -> str:

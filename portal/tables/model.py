@@ -31,7 +31,7 @@ SPAN_KEYS = ("value", "rowspan", "colspan")
 RESERVED_KEYS = ("section", "total", "values", "check")
 SUFFIX = ".table.yaml"
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TABLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # also the import's rule for new ids
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _D = "[0-9\u0e50-\u0e59]"
 _GROUPED = re.compile(rf"^-?{_D}{{1,3}}(,{_D}{{3}})*(\.{_D}+)?$")
@@ -188,11 +188,11 @@ class _Builder(yaml_source.Fields):
         tid = data.get("id")
         if tid is None:
             tid = table_id(self.path)
-            if not _ID.match(tid):
+            if not TABLE_ID.match(tid):
                 self.report((), f"ชื่อไฟล์ \"{os.path.basename(self.path)}\" ใช้เป็นรหัสตารางไม่ได้ "
                                 "(the file name cannot be the table id)",
                             "เพิ่มช่อง id: ที่ใช้ a-z 0-9 และ - เช่น id: summary-2566")
-        elif not isinstance(tid, str) or not _ID.match(tid):
+        elif not isinstance(tid, str) or not TABLE_ID.match(tid):
             self.report(("id",), f"รหัสตาราง \"{tid}\" ใช้ได้เฉพาะ a-z 0-9 และ - "
                                  "(id: lowercase letters, digits and -)",
                         "เช่น id: summary-2566")
