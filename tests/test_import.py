@@ -3,6 +3,7 @@ clerks' programs write them with, imported into drafts that pass the build, read
 from the built draft page cell for cell."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -10,11 +11,13 @@ import docx
 import openpyxl
 import pytest
 from conftest import ROOT, Site
+from example_site import CONTENT, build_real_documents
 from table_html import body_rows, head_rows, span, tables, texts
 
 from portal import importer
 from portal.front_matter.schema import TYPES_BY_NAME
 from portal.importer import memo
+from portal.tables import model
 
 REPORT = TYPES_BY_NAME["รายงาน"]
 
@@ -143,6 +146,61 @@ def test_complex_script_bold_of_thai_word_is_read(tmp_path):
     document.save(tmp_path / "bcs.docx")
     assert importer.read(str(tmp_path / "bcs.docx")).blocks == ["## ๒. ข้อเท็จจริง",
                                                                "ข้อความธรรมดา"]
+
+
+def word_copy(table: model.Table, path):
+    """A Word file with the table as the source document draws it: merged header cells,
+    section rows merged across, "/" ticks, each line of a cell a paragraph of its own."""
+    document = docx.Document()
+    document.add_paragraph("ตาราง" + table.caption)
+    width = len(table.columns)
+    grid = document.add_table(rows=len(table.header) + len(table.rows), cols=width)
+    grid.style = "Table Grid"
+
+    def put(r, c, rowspan, colspan, lines):
+        target = grid.cell(r, c)
+        if rowspan > 1 or colspan > 1:
+            target = target.merge(grid.cell(r + rowspan - 1, c + colspan - 1))
+        target.text = lines[0] if lines else ""
+        for line in lines[1:]:
+            target.add_paragraph(line)
+
+    for r, line in enumerate(table.header):
+        for cell in line:
+            put(r, cell.col, cell.rowspan, cell.colspan, [cell.label])
+    for r, row in enumerate(table.rows, start=len(table.header)):
+        if row.kind == "section":
+            put(r, 0, 1, width, [row.label])
+            continue
+        for c, column in enumerate(table.columns):
+            cell = row.cells.get(column.key)
+            if cell is not None:
+                raw = ("/" if cell.value else "") if column.type == "tick" else cell.raw
+                lines = [re.sub(r"</?u>|\*\*", "", x).strip() for x in raw.split("\n")]
+                put(r, c, cell.rowspan, cell.colspan, [x for x in lines if x])
+    document.save(path)
+    return path
+
+
+def test_a_word_copy_of_a_real_ten_column_table_imports_to_the_same_table(site, tmp_path):
+    """Seed 001's HR-policy table (two header levels, sections, ticks, long Thai cells
+    with lists), as a Word table, comes back as the table staff typed by hand."""
+    folder = CONTENT / "documents" / "2566" / "report-2566-001"
+    typed, problems = model.load_table(str(folder / "hr-policy-2566.table.yaml"))
+    assert not problems
+    draft, = imported(site, word_copy(typed, tmp_path / "hr.docx"), doc_type=REPORT)
+    new, = tables(built_draft(site, draft))
+    (tmp_path / "typed").mkdir()
+    page = build_real_documents(tmp_path / "typed", "2566/report-2566-001").read(
+        "documents/report-2566-001/index.html")
+    old = next(t for t in tables(page) if t["caption"] == typed.caption)
+
+    def cells(rows):
+        return [[" ".join(text.split()) for text in texts(row)] for row in rows]
+
+    assert cells(head_rows(new)) == cells(head_rows(old))
+    assert len(body_rows(new)) == len(body_rows(old)) == 24
+    assert cells(body_rows(new)) == cells(body_rows(old))
 
 
 # ------------------------------------------------------------------ Excel

@@ -11,21 +11,33 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-_LIST_ITEM = re.compile(r"^(?:[-•] |[0-9๐-๙]+\. )")
+_LIST_ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[-•])|[0-9๐-๙]+\.) ")
 
 
 def is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
 
 
+def _same_list(previous: str, text: str) -> bool:
+    """Whether ``text`` goes on in the list ``previous`` ends with: an item of the same
+    kind (numbered or bulleted) at the same depth, or any item one level deeper."""
+    before, now = _LIST_ITEM.match(previous), _LIST_ITEM.match(text)
+    if not (before and now):
+        return False
+    if len(now["indent"]) > len(before["indent"]):
+        return True
+    return bool(before["bullet"]) == bool(now["bullet"])
+
+
 def joined(paragraphs: list[str]) -> str:
     """Markdown paragraphs separated by a blank line; the items of one list by a line
-    break only, so the list stays tight (no <p> in each item)."""
+    break only, so the list stays tight (no <p> in each item). A bulleted item after a
+    numbered one starts a list of its own: joined tight, Markdown would read its dash
+    as text of the numbered item."""
     out = ""
     for text in paragraphs:
         if out:
-            tight = is_list_item(text) and is_list_item(out.rsplit("\n", 1)[-1])
-            out += "\n" if tight else "\n\n"
+            out += "\n" if _same_list(out.rsplit("\n", 1)[-1], text) else "\n\n"
         out += text
     return out
 

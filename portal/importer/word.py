@@ -181,8 +181,8 @@ def _paragraph_text(paragraph: Paragraph, numbering: _Numbering, in_cell: bool) 
     text = "<br>\n".join(line for line in lines if line)
     if not text:
         return ""
-    marker = numbering.marker(paragraph)
-    return f"{marker} {text}" if marker else text
+    marker, depth = numbering.marker(paragraph)
+    return f"{'    ' * depth}{marker} {text}" if marker else text
 
 
 def _runs(paragraph: Paragraph):
@@ -265,23 +265,24 @@ class _Numbering:
             if ref is not None:
                 self.formats[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
 
-    def marker(self, paragraph: Paragraph) -> str:
+    def marker(self, paragraph: Paragraph) -> tuple[str, int]:
+        """("1." / "๑." / "-", list depth), or ("", 0) for a paragraph not in a list."""
         num_pr = _numbering_of(paragraph._p.pPr)
         if num_pr is None and paragraph.style is not None:  # "List Number" numbers by style
             num_pr = _numbering_of(paragraph.style.element.pPr)
         if num_pr is None or num_pr.numId is None:
-            return ""
+            return "", 0
         num_id = str(num_pr.numId.val)
         level = str(num_pr.ilvl.val) if num_pr.ilvl is not None else "0"
         fmt = self.formats.get(num_id, {}).get(level, "")
         if num_id == "0" or fmt in ("", "none"):
-            return ""
+            return "", 0
         if fmt == "bullet":
-            return "-"
+            return "-", int(level)
         count = self.counters.get((num_id, level), 0) + 1
         self.counters[(num_id, level)] = count
         # A deeper level restarts when a shallower one moves on.
         for key in [k for k in self.counters if k[0] == num_id and int(k[1]) > int(level)]:
             del self.counters[key]
         number = thai_format.thai_digits(count) if fmt.startswith("thai") else str(count)
-        return number + "."
+        return number + ".", int(level)
