@@ -327,6 +327,30 @@ def test_libreoffice_sheet_keeps_a_cell_merged_over_two_rows(site, tmp_path):
     assert span(body[0]["cells"][0], "rowspan") == 2
 
 
+def test_old_excel_xls_is_read_with_its_number_formats(site, tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("สถิติ")
+    sheet.write_merge(0, 0, 0, 2, "สถิติเรื่องร้องเรียน ปีงบประมาณ 2568")
+    for c, label in enumerate(("ไตรมาส", "ได้รับ", "ค่าใช้จ่าย (บาท)")):
+        sheet.write(1, c, label)
+    money = xlwt.easyxf(num_format_str="#,##0.00")
+    for r, (quarter, count, cost) in enumerate((("ไตรมาสที่ 1", 3, 1500.5),
+                                                ("ไตรมาสที่ 2", 0, 0), ("รวม", 3, 1500.5)),
+                                               start=2):
+        sheet.write(r, 0, quarter)
+        sheet.write(r, 1, count)
+        sheet.write(r, 2, cost, money)
+    book.save(str(tmp_path / "สถิติ.xls"))
+    draft, = imported(site, tmp_path / "สถิติ.xls", doc_type=REPORT)
+    table, = tables(built_draft(site, draft))
+    assert table["caption"] == "สถิติเรื่องร้องเรียน ปีงบประมาณ 2568"
+    assert [texts(r) for r in body_rows(table)] == [
+        ["ไตรมาสที่ 1", "3", "1,500.50"], ["ไตรมาสที่ 2", "0", "0.00"], ["รวม", "3", "1,500.50"]]
+    assert body_rows(table)[-1]["part"] == "tfoot"
+
+
 def test_csv_from_thai_windows_excel_is_read(site, tmp_path):
     path = tmp_path / "สถิติ.csv"
     path.write_bytes("เดือน;เรื่องร้องเรียน\r\nตุลาคม;3\r\nพฤศจิกายน;0\r\n".encode("cp874"))
@@ -390,8 +414,19 @@ def test_invoke_import_prints_what_was_written_and_what_to_check(repo, tmp_path)
     check = subprocess.run([sys.executable, "-m", "invoke", "check"], cwd=repo,
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    assert os.path.isfile(os.path.join(repo, "content", "documents", "2569", "report-2569-001",
-                                       "memo.docx"))
+    folder = os.path.join("content", "documents", "2569", "report-2569-001")
+    assert os.path.isfile(os.path.join(repo, folder, "memo.docx"))
+    # One more table, from a spreadsheet, into the same document.
+    sheet = excel_budget(tmp_path / "งบ.xlsx")
+    run = subprocess.run([sys.executable, "-m", "invoke", "table", str(sheet), "--to", folder,
+                          "--id", "budget"], cwd=repo, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.endswith("::: table budget.table.yaml\n")
+    assert os.path.isfile(os.path.join(repo, folder, "budget.table.yaml"))
+    run = subprocess.run([sys.executable, "-m", "invoke", "table", str(sheet), "--to",
+                          str(tmp_path)], cwd=repo, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "ต้องเป็นโฟลเดอร์ของเอกสารที่มีอยู่ใน content/" in run.stderr
 
 
 def test_staff_page_explains_import():

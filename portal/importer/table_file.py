@@ -76,10 +76,11 @@ def write_table(grid: Grid, table_id: str, fallback_caption: str) -> Written:
     types = _column_types(matrix, origins, kinds, leaf_labels, keys)
     _same_type_under_spans(origins, kinds, types)
     rows = _rows(matrix, origins, kinds, types, keys, notes, table_id)
-    columns = [{"key": key, "type": types[key]} for key in keys]
-    if not header:
-        for column, label in zip(columns, leaf_labels, strict=True):
-            column["label"] = label
+    columns = []
+    for key, label in zip(keys, leaf_labels, strict=True):
+        column = {"key": key} if header else {"key": key, "label": label}
+        column["type"] = types[key]
+        columns.append(column)
     data = {"id": table_id, "caption": caption, "columns": columns}
     if header:
         data["header"] = header
