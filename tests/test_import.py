@@ -435,3 +435,10 @@ def test_staff_page_explains_import():
     assert page.startswith("# นำเข้าเอกสาร")
     for command in ("invoke import", "invoke table", "--type", "--sheet", "--cells"):
         assert command in page
+
+
+def test_a_document_without_subject_line_takes_its_opening_heading_as_title():
+    found = memo.propose(["## แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)", "องค์การบริหารส่วนตำบลคลองวาฬ"])
+    assert found.fields["title"].value == "แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)"
+    assert found.used == {0}  # shown as the page's title, not again in the text
+    assert "title" not in memo.propose(["ข้อความธรรมดา"]).fields

@@ -69,6 +69,10 @@ def propose(paragraphs: list[str]) -> Proposals:
             found.signatories.append((signer["name"], lines[index + 1], line))
     if "subject" in found.fields:
         found.fields["title"] = found.fields["subject"]
+    elif paragraphs and paragraphs[0].startswith("#") and lines[0]:
+        # A plan or manual opens with its name as a heading: the page's title shows it.
+        found.fields["title"] = Proposal(lines[0], lines[0])
+        found.used.add(0)
     return found
 
 
