@@ -94,6 +94,7 @@ class _Line:
     first_word_x1: float  # where the line's first word ends: did it fit on the line before?
     page: int = 0
     ends_in_blank: bool = False  # a form's fill-in rule follows the text: the line is whole
+    ends_in_space: bool = False  # the PDF keeps the space the line broke at
 
 
 @dataclass
@@ -304,7 +305,8 @@ def _line(row: list[_Cluster]) -> _Line:
         text=" ".join(text.split()), x0=min(c.x0 for c in glyphs), x1=x1,
         top=min(c.top for c in glyphs), bottom=max(c.bottom for c in glyphs),
         size=Counter(round(c.size, 1) for c in glyphs).most_common(1)[0][0],
-        bold=all(c.bold for c in glyphs), first_word_x1=first_word_x1 or x1)
+        bold=all(c.bold for c in glyphs), first_word_x1=first_word_x1 or x1,
+        ends_in_space=row[-1].space)
 
 
 # ---------------------------------------------------------------- tables
@@ -449,10 +451,11 @@ def _joined(lines: list[_Line]) -> tuple[str, int]:
     """The lines' text as one paragraph, and how many Thai line ends were joined.
 
     A PDF breaks a Thai line between words, and Thai writes no space between
-    words: Thai to Thai joins with nothing, anything else with a space."""
+    words: Thai to Thai joins with nothing, unless the PDF kept a space at the end
+    of the line (the break was at a space); anything else joins with a space."""
     text, thai_joins = lines[0].text, 0
-    for line in lines[1:]:
-        if _THAI.match(text[-1:]) and _THAI.match(line.text[:1]):
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if _THAI.match(text[-1:]) and _THAI.match(line.text[:1]) and not previous.ends_in_space:
             text += line.text
             thai_joins += 1
         else:
