@@ -406,11 +406,13 @@ def _geometries(lines: list[_Line]) -> dict[int, _Geometry]:
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
     geometry = {}
+    # One right edge for the document: a page of one short line has no edge of its own.
+    right = max((line.x1 for line in lines), default=0)
     for page, page_lines in by_page.items():
         pitches = [b.top - a.top for a, b in zip(page_lines, page_lines[1:], strict=False)
                    if 0 < b.top - a.top < 3 * a.size and abs(a.size - b.size) < 0.5]
         geometry[page] = _Geometry(
-            left=min(line.x0 for line in page_lines), right=max(line.x1 for line in page_lines),
+            left=min(line.x0 for line in page_lines), right=right,
             pitch=statistics.median(pitches) if pitches else 1.5 * page_lines[0].size)
     return geometry
 
