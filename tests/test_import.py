@@ -360,6 +360,55 @@ def test_csv_from_thai_windows_excel_is_read(site, tmp_path):
     assert [texts(r) for r in body_rows(table)] == [["ตุลาคม", "3"], ["พฤศจิกายน", "0"]]
 
 
+# ------------------------------------------------------------------ PDF
+
+def test_the_portals_own_thai_complaint_form_pdf_becomes_a_draft(site, tmp_path):
+    """The complaint form as the build writes it (Sarabun shaped by HarfBuzz, sara am
+    without a mapping): a Thai text-layer PDF with the damage extraction is known for."""
+    (tmp_path / "form").mkdir()
+    form = Site(tmp_path / "form")
+    assert form.build().ok
+    pdf = tmp_path / "แบบคำร้องเรียน.pdf"
+    pdf.write_bytes((form.output / "complaints/form/complaint-form.pdf").read_bytes())
+    draft, = imported(site, pdf, doc_type=TYPES_BY_NAME["คู่มือ"])
+    assert draft.folder == str(site.content / "documents" / "standing" / "manual-001")
+    head = front_matter(draft)
+    assert "title: แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ" in head.split("\n")
+    assert "addressee: นายกองค์การบริหารส่วนตำบลตัวอย่าง" in head.split("\n")
+    page = built_draft(site, draft)
+    assert "<h1>แบบคำร้องเรียนการทุจริตและประพฤติมิชอบ</h1>" in page
+    assert ("<p>มีความประสงค์ขอร้องเรียน/แจ้งเบาะแสการทุจริตและประพฤติมิชอบ เพื่อให้"
+            "องค์การบริหารส่วนตำบลตัวอย่าง พิจารณาดำเนินการตรวจสอบหรือช่วยเหลือและแก้ไขปัญหา</p>"
+            ) in page
+    assert "<p>ตำบล อำเภอ จังหวัด โทรศัพท์</p>" in page
+    assert 'href="แบบคำร้องเรียน.pdf"' in page  # the original, attached
+    assert any("รวมบรรทัด" in line for line in draft.to_check)
+
+
+def test_a_ruled_table_of_a_pdf_becomes_a_table_file(site, tmp_path):
+    from test_import_pdf import budget_table_pdf
+
+    draft, = imported(site, budget_table_pdf(tmp_path / "งบ.pdf"), doc_type=REPORT)
+    table, = tables(built_draft(site, draft))
+    header = head_rows(table)
+    assert [texts(r) for r in header] == [["โครงการ", "งบประมาณ (บาท)"], ["ตั้งไว้", "ใช้จริง"]]
+    assert span(header[0]["cells"][0], "rowspan") == 2
+    assert [texts(r) for r in body_rows(table)] == [
+        ["ซ่อมถนนหมู่ที่ ๑", "๑๒๐,๐๐๐", "๑๑๕,๕๐๐"], ["จัดซื้อวัสดุสำนักงาน", "๕๐,๐๐๐", "๔๙,๘๐๐"]]
+
+
+def test_a_scan_becomes_a_draft_that_attaches_it_and_says_so(site, tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "คำสั่งสแกน.pdf"
+    Image.new("RGB", (600, 800), "white").save(path, "PDF", resolution=72)
+    draft, = imported(site, path, doc_type=TYPES_BY_NAME["คำสั่ง"])
+    assert any("ภาพสแกน" in line and "OCR" in line for line in draft.to_check)
+    page = built_draft(site, draft)
+    assert "<p>เอกสารฉบับนี้เผยแพร่เป็นไฟล์แนบ (ต้นฉบับเป็นภาพสแกน)</p>" in page
+    assert "คำสั่งสแกน.pdf" in page
+
+
 # ------------------------------------------------------------------ what goes wrong
 
 def test_every_file_of_a_run_is_tried_and_each_refusal_is_in_thai(site, tmp_path):

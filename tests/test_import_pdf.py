@@ -194,7 +194,9 @@ def test_form_lines_ending_in_a_fill_in_stay_apart(form):
     assert not [note for note in form.notes if "ไม่บอกว่าเป็นตัวอะไร" in note]
 
 
-def test_ruled_table_becomes_a_grid_with_its_merged_cells(tmp_path):
+def budget_table_pdf(path):
+    """A PDF page with a title line, a ruled table (a cell over two rows, one over two
+    columns, Thai digits) and a note under it, as fpdf2 draws it with Sarabun."""
     document = thai_pdf()
     document.cell(0, 10, "รายงานผลการดำเนินงานประจำปี", new_x="LMARGIN", new_y="NEXT")
     with document.table(col_widths=(60, 45, 45), text_align="LEFT", num_heading_rows=2) as table:
@@ -210,8 +212,12 @@ def test_ruled_table_becomes_a_grid_with_its_merged_cells(tmp_path):
             for value in values:
                 row.cell(value)
     document.cell(0, 10, "หมายเหตุ ข้อมูล ณ วันที่ ๓๐ กันยายน ๒๕๖๘")
-    path = tmp_path / "table.pdf"
     document.output(str(path))
+    return path
+
+
+def test_ruled_table_becomes_a_grid_with_its_merged_cells(tmp_path):
+    path = budget_table_pdf(tmp_path / "table.pdf")
 
     source = read_pdf(str(path))
     assert [type(block).__name__ for block in source.blocks] == ["str", "Grid", "str"]

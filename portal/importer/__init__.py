@@ -13,7 +13,7 @@ import os
 
 from .draft import Draft, ImportRefused, write_draft
 from .sheets import SheetUnreadable, read_sheets
-from .source import Source
+from .source import Source, Unreadable
 from .word import read_docx
 
 READERS = {".docx": "Word", ".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel",
@@ -31,18 +31,14 @@ def read(path: str) -> Source:
         raise ImportRefused(f"{name}: นำเข้าไฟล์ชนิด {extension or 'ไม่มีนามสกุล'} ไม่ได้ "
                             f"(unsupported type): ใช้ได้ {SUPPORTED}{hint}")
     try:
-        if extension == ".docx":
-            return read_docx(path)
         if extension == ".pdf":
-            from .pdf import read_pdf
+            from .pdf import read_pdf  # pdfplumber is loaded only when a PDF comes
 
             return read_pdf(path)
-        return read_sheets(path)
-    except (ImportRefused, SheetUnreadable):
-        raise
+        return read_docx(path) if extension == ".docx" else read_sheets(path)
+    except Unreadable as error:
+        raise ImportRefused(str(error)) from None
     except Exception as error:  # a damaged file: each library fails its own way
-        if type(error).__name__ == "PdfUnreadable":
-            raise ImportRefused(str(error)) from None
         raise ImportRefused(f"{name}: อ่านไฟล์ไม่ได้ ({type(error).__name__}) ไฟล์อาจเสียหรือไม่ใช่"
                             f"ไฟล์ {READERS[extension]} จริง: เปิดไฟล์ในโปรแกรมของมันแล้วบันทึกใหม่"
                             ) from None

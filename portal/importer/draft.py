@@ -60,7 +60,7 @@ def write_draft(source: Source, original: str, content_dir: str,
     taken = scaffold.existing_slugs(content_dir) if taken is None else taken
     slug = scaffold.next_slug(doc_type, year, taken)
     taken.add(slug)
-    folder = os.path.join(content_dir, "documents", year or scaffold.UNDATED, slug)
+    folder = _folder(content_dir, doc_type, year, slug)
     if os.path.exists(folder):
         raise ImportRefused(f"มีโฟลเดอร์ {folder} อยู่แล้ว (folder exists): ไม่เขียนทับ")
     # Made beside content/, not in it: `invoke serve` must not read a half-written draft.
@@ -83,14 +83,31 @@ def write_draft(source: Source, original: str, content_dir: str,
         shutil.rmtree(work, ignore_errors=True)
         raise
     to_check += table_notes + source.notes
-    if not date and doc_type.requires and "date" in doc_type.requires:
-        to_check.append(f"ไม่พบวันที่ในต้นฉบับ: {doc_type.label} ต้องมี date: กรอกตามที่ลงในเอกสาร "
-                        "(invoke check จะแจ้งจนกว่าจะกรอก)")
-    elif not date:
-        to_check.append("ไม่พบวันที่ในต้นฉบับ: กรอก date: ตามที่ลงในเอกสาร หรือ fiscal_year: "
-                        f"ถ้าต้นฉบับไม่ได้ลงวันที่ แล้วย้ายโฟลเดอร์ออกจาก {scaffold.UNDATED}/")
+    if not (date or doc_type.is_page or doc_type.standing):
+        to_check.append(_undated_note(doc_type))
     return Draft(folder=folder, document=os.path.join(folder, slug + ".md"),
                  files=[slug + ".md"] + files, to_check=to_check)
+
+
+def _undated_note(doc_type: DocumentType) -> str:
+    if "date" in doc_type.requires:
+        return (f"ไม่พบวันที่ในต้นฉบับ: {doc_type.label}ต้องมี date: กรอกตามที่ลงในเอกสาร "
+                "(invoke check จะเตือนจนกว่าจะกรอก และไม่ยอมให้เผยแพร่)")
+    return ("ไม่พบวันที่ในต้นฉบับ: กรอก date: ตามที่ลงในเอกสาร หรือ fiscal_year: ถ้าต้นฉบับไม่ได้"
+            f"ลงวันที่ แล้วย้ายโฟลเดอร์ออกจาก {scaffold.UNDATED}/")
+
+
+STANDING = "standing"  # documents in force until replaced (manuals): no fiscal year
+
+
+def _folder(content_dir: str, doc_type: DocumentType, year: str, slug: str) -> str:
+    """Where the build expects the type: information pages under pages/, the rest under
+    documents/<fiscal year>, standing/ (manuals without a date) or undated/."""
+    if doc_type.is_page:
+        return os.path.join(content_dir, "pages", slug)
+    if not year:
+        year = STANDING if doc_type.standing else scaffold.UNDATED
+    return os.path.join(content_dir, "documents", year, slug)
 
 
 def _tables_and_body(source, found, used_blocks, work, name):

@@ -33,7 +33,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from portal.thai_format import normalise_text
 
 from . import thai_repair
-from .source import Cell, Grid, Source
+from .source import Cell, Grid, Source, Unreadable
 
 # Fractions of the font size.
 WORD_GAP = 0.2  # a gap wider than this between two glyphs is a space (fill-in lines too)
@@ -56,7 +56,7 @@ _DIGITS = re.compile("[0-9๐-๙]+")
 _PDF_ERRORS = (PdfminerException, MalformedPDFException, PSException)
 
 
-class PdfUnreadable(ValueError):
+class PdfUnreadable(Unreadable):
     """A PDF that cannot be read at all: locked with a password, or damaged."""
 
     def __init__(self, path: str, problem: str, remedy: str):

@@ -18,10 +18,10 @@ from decimal import Decimal
 
 from portal import thai_format
 
-from .source import Cell, Grid, Source
+from .source import Cell, Grid, Source, Unreadable
 
 
-class SheetUnreadable(ValueError):
+class SheetUnreadable(Unreadable):
     """A spreadsheet that cannot be read; the message says what to do (Thai first)."""
 
 

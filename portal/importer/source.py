@@ -42,6 +42,10 @@ def joined(paragraphs: list[str]) -> str:
     return out
 
 
+class Unreadable(ValueError):
+    """A file its reader cannot read; the message names it, says why and what to do."""
+
+
 @dataclass
 class Cell:
     """One cell as the source draws it, placed where it starts (as in HTML).
