@@ -439,6 +439,25 @@ def test_a_file_whose_type_cannot_be_told_asks_for_type(site, tmp_path):
     assert "--type" in errors[0]
 
 
+def test_announcement_lines_move_to_fields_and_decoration_goes(site, tmp_path):
+    document = docx.Document()
+    for line in ("ประกาศองค์การบริหารส่วนตำบลตัวอย่าง",
+                 "เรื่อง ประกาศเจตนารมณ์การป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"):
+        document.add_paragraph().add_run(line).bold = True
+    document.add_paragraph("------------------------------")
+    document.add_paragraph("ด้วยองค์การบริหารส่วนตำบลตัวอย่างจึงประกาศเจตนารมณ์ ดังนี้")
+    document.add_paragraph("ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๖๘")
+    document.save(tmp_path / "ประกาศ.docx")
+    draft, = imported(site, tmp_path / "ประกาศ.docx")
+    assert draft.folder.endswith(os.path.join("2569", "announcement-2569-001"))
+    head = front_matter(draft).split("\n")
+    assert "organisation: องค์การบริหารส่วนตำบลตัวอย่าง" in head
+    assert "date: 15 ตุลาคม 2568" in head
+    body = built_draft(site, draft).split('<div class="doc-body">', 1)[1].split("<section", 1)[0]
+    assert "<hr" not in body and "ประกาศองค์การบริหารส่วนตำบลตัวอย่าง" not in body
+    assert "<p>ด้วยองค์การบริหารส่วนตำบลตัวอย่างจึงประกาศเจตนารมณ์ ดังนี้</p>" in body
+
+
 def test_memo_lines_proposed_and_signature_found():
     found = memo.propose(["ประกาศองค์การบริหารส่วนตำบลคลองวาฬ",
                           "เรื่อง ประกาศใช้แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)",

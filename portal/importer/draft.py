@@ -38,6 +38,9 @@ class Draft:
 
 
 KIND_NAMES = {"Word": "ไฟล์ Word", "Excel": "ไฟล์ Excel", "CSV": "ไฟล์ CSV", "PDF": "ไฟล์ PDF"}
+# A line of dashes, dots or underscores under a heading is the source's decoration:
+# in Markdown it would become a rule or turn the text above into a heading.
+_RULE = re.compile(r"^[\s\-_.=*~–—]{3,}$")
 _CONFIRM = "# ตรวจ: ระบบอ่านจากบรรทัด \"{line}\" ของต้นฉบับ ยืนยันหรือแก้ให้ตรง"
 
 
@@ -126,7 +129,7 @@ def _tables_and_body(source, found, used_blocks, work, name):
                 captions.append(written.caption)
             files.append(table_id + SUFFIX)
             parts.append(f"::: table {table_id}{SUFFIX}")
-        elif index not in used_blocks:
+        elif index not in used_blocks and not _RULE.match(block):
             parts.append(block)
     if not source.has_text:
         parts.append("เอกสารฉบับนี้เผยแพร่เป็นไฟล์แนบ (ต้นฉบับเป็นภาพสแกน)")

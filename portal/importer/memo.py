@@ -92,6 +92,7 @@ def _head_line(found: Proposals, index: int, line: str) -> None:
     issuer = _ISSUER.match(line)
     if issuer and "organisation" not in found.fields:
         found.fields["organisation"] = Proposal(issuer["value"].strip(), line)
+        found.used.add(index)  # the page shows the organisation with the title
     if line == "บันทึกข้อความ":
         found.used.add(index)
 
