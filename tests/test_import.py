@@ -275,7 +275,9 @@ def test_invoke_table_puts_one_sheet_into_an_existing_document(site, tmp_path):
     assert written == str(folder / "budget-2569.table.yaml") and notes == []
     result = site.build()
     assert result.ok, result.message
-    table, = tables(site.read("documents/report-2569-009/index.html"))
+    published = site.read("documents/report-2569-009/index.html")
+    assert "draft-notice" not in published and "noindex" not in published
+    table, = tables(published)
     assert texts(body_rows(table)[0])[:2] == ["1", "อบรมคุณธรรมจริยธรรม"]
     again, _notes = importer.table_into(str(tmp_path / "budget-2569.xlsx"), str(folder))
     assert again == str(folder / "table-1.table.yaml")  # a second copy never overwrites
@@ -406,6 +408,9 @@ def test_a_scan_becomes_a_draft_that_attaches_it_and_says_so(site, tmp_path):
     assert any("ภาพสแกน" in line and "OCR" in line for line in draft.to_check)
     page = built_draft(site, draft)
     assert "<p>เอกสารฉบับนี้เผยแพร่เป็นไฟล์แนบ (ต้นฉบับเป็นภาพสแกน)</p>" in page
+    # A draft's page says it is one, and asks search engines to leave it.
+    assert '<p class="draft-notice"><strong>ฉบับร่าง ยังไม่เผยแพร่</strong>' in page
+    assert '<meta name="robots" content="noindex">' in page
     assert "คำสั่งสแกน.pdf" in page
 
 
