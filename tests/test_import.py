@@ -144,8 +144,24 @@ def test_complex_script_bold_of_thai_word_is_read(tmp_path):
     properties.append(bold)
     document.add_paragraph("ข้อความธรรมดา")
     document.save(tmp_path / "bcs.docx")
-    assert importer.read(str(tmp_path / "bcs.docx")).blocks == ["## ๒. ข้อเท็จจริง",
-                                                               "ข้อความธรรมดา"]
+    source = importer.read(str(tmp_path / "bcs.docx"))
+    assert source.blocks == ["## ๒. ข้อเท็จจริง", "ข้อความธรรมดา"]
+    assert source.notes == []
+
+
+def test_pictures_of_a_word_file_are_told_not_published(tmp_path):
+    """A memo's picture is often a scanned signature: the clerk decides, not the import."""
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "navy").save(tmp_path / "ลายมือชื่อ.png")
+    document = docx.Document()
+    document.add_paragraph("(นายสมชาย ตัวอย่าง)")
+    document.add_picture(str(tmp_path / "ลายมือชื่อ.png"))
+    document.save(tmp_path / "signed.docx")
+    source = importer.read(str(tmp_path / "signed.docx"))
+    assert source.blocks == ["(นายสมชาย ตัวอย่าง)"]
+    assert source.notes[0].startswith("ต้นฉบับมีรูปภาพ 1 รูป (เช่น ลายมือชื่อ ตราประทับ แผนภูมิ) "
+                                      "ระบบไม่ได้นำเข้า")
 
 
 def word_copy(table: model.Table, path):

@@ -39,6 +39,12 @@ def read_docx(path: str) -> Source:
             text = _paragraph_block(block, numbering)
             if text:
                 source.blocks.append(text)
+    pictures = len(list(document.element.body.iter(qn("w:drawing"))))
+    if pictures:
+        # Often a scanned signature or seal: publishing it is the clerk's decision.
+        source.notes.append(f"ต้นฉบับมีรูปภาพ {pictures} รูป (เช่น ลายมือชื่อ ตราประทับ แผนภูมิ) "
+                            "ระบบไม่ได้นำเข้า ถ้าต้องแสดงบนเว็บ ให้บันทึกรูปไว้ในโฟลเดอร์เอกสาร "
+                            "แล้วเขียน ![คำอธิบายรูป](ชื่อไฟล์.png) ในเนื้อหา")
     return source
 
 
