@@ -45,79 +45,69 @@ def assert_unchanged(function, sentences=CORRECT):
 
 # ---------------------------------------------------------------- repair rules
 
-def test_private_use_glyphs_of_old_thai_fonts_become_their_letters():
-    assert thai_repair.map_private_use_glyphs("\uf700าน") == "ฐาน"
-    assert thai_repair.map_private_use_glyphs("ป\uf70fญา") == "ปญญา"
-    assert thai_repair.map_private_use_glyphs("ท\uf702\uf70a") == "ที่"
-    assert thai_repair.map_private_use_glyphs("บ\uf710ญช\uf702") == "บัญชี"
-    assert thai_repair.map_private_use_glyphs("ก\uf712\uf70b") == "ก็้"
-    assert thai_repair.map_private_use_glyphs("ส\uf718ข ค\uf719") == "สุข คู"
-    assert thai_repair.map_private_use_glyphs("สงค\uf717") == "สงค์"
+# (rule, damaged text, what the rule makes of it): each damage the rule mends, and
+# the cases it must leave because Thai spelling cannot decide them.
+MENDS = [
+    # Private Use Area glyphs of old Thai fonts
+    ("map_private_use_glyphs", "\uf700าน", "ฐาน"),
+    ("map_private_use_glyphs", "ป\uf70fญา", "ปญญา"),
+    ("map_private_use_glyphs", "ท\uf702\uf70a", "ที่"),
+    ("map_private_use_glyphs", "บ\uf710ญช\uf702", "บัญชี"),
+    ("map_private_use_glyphs", "ก\uf712\uf70b", "ก็้"),
+    ("map_private_use_glyphs", "ส\uf718ข ค\uf719", "สุข คู"),
+    ("map_private_use_glyphs", "สงค\uf717", "สงค์"),
+    # sara am's nikhahit without a Unicode mapping; any other unmapped glyph stays
+    ("drop_cid_before_sara_am", "ต(cid:16)ำบล", "ตำบล"),
+    ("drop_cid_before_sara_am", "ก(cid:7)าร", "ก(cid:7)าร"),
+    # a space before a mark
+    ("join_space_before_mark", "โคกแย ้", "โคกแย้"),
+    ("join_space_before_mark", "วัตถุประสงค ์", "วัตถุประสงค์"),
+    ("join_space_before_mark", "ถ ึง", "ถึง"),
+    ("join_space_before_mark", "กรณ ี และ", "กรณี และ"),
+    ("join_space_before_mark", " ้", " ้"),  # no letter to carry it
+    # sara am lost to a space
+    ("restore_sara_am_from_space", "ต าบล", "ตำบล"),
+    ("restore_sara_am_from_space", "อ าเภอ", "อำเภอ"),
+    ("restore_sara_am_from_space", "ค าน า", "คำนำ"),
+    ("restore_sara_am_from_space", "น้ า", "น้ำ"),
+    ("restore_sara_am_from_space", "A า", "A า"),  # not after a Thai letter
+    # a tone mark after a spacing vowel
+    ("move_mark_off_spacing_vowel", "เจา้หนา้ที่", "เจ้าหน้าที่"),
+    ("move_mark_off_spacing_vowel", "ต่อตา้น", "ต่อต้าน"),
+    ("move_mark_off_spacing_vowel", "ไมเ่ป็น", "ไม่เป็น"),
+    ("move_mark_off_spacing_vowel", "สมำ่เสมอ", "สม่ำเสมอ"),
+    # a mark on a consonant that sara aa follows
+    ("move_mark_before_spacing_vowel", "องคก์าร", "องค์การ"),
+    ("move_mark_before_spacing_vowel", "บรหิาร", "บริหาร"),
+    # mai han-akat without a final consonant
+    ("move_han_akat_to_its_syllable", "จงัหวดั", "จังหวัด"),
+    ("move_han_akat_to_its_syllable", "หนังสือจังหวดั/อำเภอ", "หนังสือจังหวัด/อำเภอ"),
+    ("move_han_akat_to_its_syllable", "จดัการ", "จัดการ"),  # ก before า starts a syllable
+    ("move_han_akat_to_its_syllable", "ผู้บญัชา", "ผู้บัญชา"),
+    ("move_han_akat_to_its_syllable", "ตงั้ ", "ตั้ง "),  # the tone mark goes with it
+    ("move_han_akat_to_its_syllable", "จงัหวดัสระบุรี", "จังหวดัสระบุรี"),  # ส can close ดัส
+    # two vowels above one letter
+    ("split_two_upper_vowels", "แนวปฏิบติัการ", "แนวปฏิบัติการ"),
+    ("split_two_upper_vowels", "ปฏิบติั", "ปฏิบัติ"),  # ั at the end has no final
+    ("split_two_upper_vowels", "กติัน", "กติัน"),  # กัติน and กิตัน both spellable
+    ("split_two_upper_vowels", "กติี", "กติี"),  # neither is ั: no rule decides
+]
+
+
+@pytest.mark.parametrize(("rule", "damaged", "mended"), MENDS)
+def test_each_repair_rule_mends_only_what_spelling_decides(rule, damaged, mended):
+    assert getattr(thai_repair, rule)(damaged) == mended
+
+
+@pytest.mark.parametrize("rule", sorted({rule for rule, _damaged, _mended in MENDS}))
+def test_each_repair_rule_leaves_correct_thai_alone(rule):
+    assert_unchanged(getattr(thai_repair, rule))
+
+
+def test_every_private_use_glyph_of_old_thai_fonts_is_mapped():
+    assert sorted(thai_repair.PRIVATE_USE_THAI) == list(range(0xF700, 0xF71B))
     assert thai_repair.repair("ส\uf711\uf706า") == "ส้ำ"
-    assert all(0xF700 <= code <= 0xF71A for code in thai_repair.PRIVATE_USE_THAI)
-    assert len(thai_repair.PRIVATE_USE_THAI) == 0x1B
-    assert_unchanged(thai_repair.map_private_use_glyphs)
-
-
-def test_cid_placeholder_of_the_sara_am_nikhahit_is_dropped():
-    assert thai_repair.drop_cid_before_sara_am("ต(cid:16)ำบล") == "ตำบล"
-    # Any other unmapped glyph stays for the reader to count: its letter is unknown.
-    assert thai_repair.drop_cid_before_sara_am("ก(cid:7)าร") == "ก(cid:7)าร"
-    assert_unchanged(thai_repair.drop_cid_before_sara_am)
-
-
-def test_space_before_a_mark_is_removed():
-    assert thai_repair.join_space_before_mark("โคกแย ้") == "โคกแย้"
-    assert thai_repair.join_space_before_mark("วัตถุประสงค ์") == "วัตถุประสงค์"
-    assert thai_repair.join_space_before_mark("ถ ึง") == "ถึง"
-    assert thai_repair.join_space_before_mark("กรณ ี และ") == "กรณี และ"
-    assert thai_repair.join_space_before_mark(" ้") == " ้"  # no letter to carry it
-    assert_unchanged(thai_repair.join_space_before_mark)
-
-
-def test_sara_am_lost_to_a_space_comes_back():
-    assert thai_repair.restore_sara_am_from_space("ต าบล") == "ตำบล"
-    assert thai_repair.restore_sara_am_from_space("อ าเภอ") == "อำเภอ"
-    assert thai_repair.restore_sara_am_from_space("ค าน า") == "คำนำ"
-    assert thai_repair.restore_sara_am_from_space("น้ า") == "น้ำ"
     assert thai_repair.repair("น ้ า") == "น้ำ"
-    assert thai_repair.restore_sara_am_from_space("A า") == "A า"  # not after a Thai letter
-    assert_unchanged(thai_repair.restore_sara_am_from_space)
-
-
-def test_tone_mark_after_a_spacing_vowel_moves_before_it():
-    assert thai_repair.move_mark_off_spacing_vowel("เจา้หนา้ที่") == "เจ้าหน้าที่"
-    assert thai_repair.move_mark_off_spacing_vowel("ต่อตา้น") == "ต่อต้าน"
-    assert thai_repair.move_mark_off_spacing_vowel("ไมเ่ป็น") == "ไม่เป็น"
-    assert thai_repair.move_mark_off_spacing_vowel("สมำ่เสมอ") == "สม่ำเสมอ"
-    assert_unchanged(thai_repair.move_mark_off_spacing_vowel)
-
-
-def test_mark_on_a_consonant_before_sara_aa_moves_back():
-    assert thai_repair.move_mark_before_spacing_vowel("องคก์าร") == "องค์การ"
-    assert thai_repair.move_mark_before_spacing_vowel("บรหิาร") == "บริหาร"
-    assert_unchanged(thai_repair.move_mark_before_spacing_vowel)
-
-
-def test_han_akat_without_a_final_moves_to_its_syllable():
-    move = thai_repair.move_han_akat_to_its_syllable
-    assert move("จงัหวดั") == "จังหวัด"
-    assert move("หนังสือจังหวดั/อำเภอ") == "หนังสือจังหวัด/อำเภอ"
-    assert move("จดัการ") == "จัดการ"  # ก with า after it starts a syllable: not a final
-    assert move("ผู้บญัชา") == "ผู้บัญชา"
-    assert move("ตงั้ ") == "ตั้ง "  # the tone mark goes with it
-    # ส can close ดัส: the spelling allows both places, so it stays.
-    assert move("จงัหวดัสระบุรี") == "จังหวดัสระบุรี"
-    assert_unchanged(move)
-
-
-def test_two_vowels_above_one_letter_are_split_where_spelling_decides():
-    split = thai_repair.split_two_upper_vowels
-    assert split("แนวปฏิบติัการ") == "แนวปฏิบัติการ"
-    assert split("ปฏิบติั") == "ปฏิบัติ"  # ั at the end has no final: บิตั is not Thai
-    assert split("กติัน") == "กติัน"  # กัติน and กิตัน are both spellable: left alone
-    assert split("กติี") == "กติี"  # neither is ั: no rule decides
-    assert_unchanged(split)
 
 
 def test_seed_fragments_are_repaired_as_far_as_spelling_is_certain():

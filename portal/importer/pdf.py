@@ -65,8 +65,8 @@ class PdfUnreadable(Unreadable):
 
 
 @dataclass
-class _Cluster:
-    """A letter and the marks drawn on it, as the content stream gives them."""
+class _Box:
+    """Text and where it is drawn: the fields a cluster and a line share."""
 
     text: str
     x0: float
@@ -75,6 +75,12 @@ class _Cluster:
     bottom: float
     size: float
     bold: bool
+
+
+@dataclass
+class _Cluster(_Box):
+    """A letter and the marks drawn on it, as the content stream gives them."""
+
     space: bool = False
 
     @property
@@ -83,14 +89,7 @@ class _Cluster:
 
 
 @dataclass
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
+class _Line(_Box):
     first_word_x1: float  # where the line's first word ends: did it fit on the line before?
     page: int = 0
     ends_in_blank: bool = False  # a form's fill-in rule follows the text: the line is whole
