@@ -78,7 +78,7 @@ IGNORE_FILES = [".*"]
 # steps of portal/site_build, not signal receivers (docs/architecture.md).
 PLUGINS = ["portal." + name for name in (
     "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog", "complaints",
-    "git_dates", "listings", "discovery", "site_integrity", "search")]
+    "git_dates", "listings", "discovery", "editor", "site_integrity", "search")]
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
 # its own template environment (`invoke serve` too), so a template cannot change
@@ -119,3 +119,9 @@ COMPLAINTS_ONLINE_URL = "https://www.nacc.go.th/"
 COMPLAINTS_ONLINE_LABEL = "แจ้งเรื่องร้องเรียนการทุจริตต่อสำนักงาน ป.ป.ช. (www.nacc.go.th)"
 # The organisation's complaints e-mail (example.org: the demonstration has none).
 COMPLAINTS_EMAIL = "complaints@example.org"
+
+# The browser editor at /admin/ (Decap CMS, docs/editor.md): None publishes no /admin/.
+# For a hosted site name its git host, e.g.
+# EDITOR_BACKEND = {"name": "github", "repo": "abt-example/website", "branch": "main"}
+# `invoke edit` sets decap-server on this machine for itself.
+EDITOR_BACKEND = None

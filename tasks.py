@@ -6,6 +6,7 @@
     invoke check                                  ตรวจเนื้อหาทั้งหมด
     invoke check --ita 2569 [--strict]            ตรวจแล้วแสดงสถานะหลักฐานทุกข้อของ ITA ปีนั้น
     invoke serve                                  สร้างและเปิดดูตัวอย่างที่ http://localhost:8000
+    invoke edit                                   หน้าแก้ไขเนื้อหาในเบราว์เซอร์ http://127.0.0.1:8000/admin/
     invoke build                                  สร้างเว็บไซต์ไว้ที่ output/
     invoke publish                                สร้างเว็บไซต์สำหรับเผยแพร่จริง
     invoke test                                   รันชุดทดสอบ
@@ -102,6 +103,12 @@ def publish(c):
 @task(help={"host": "ที่อยู่ที่ให้บริการ (default 127.0.0.1)", "port": "พอร์ต (default 8000)"})
 def serve(c, host="127.0.0.1", port=8000):
     """สร้างเว็บไซต์แล้วเปิดดูตัวอย่าง โหลดใหม่เองเมื่อแก้ไฟล์ (build, serve, live reload)."""
+    _serve(host, int(port))
+
+
+def _serve(host, port, overrides=None, started=None):
+    """Build, then serve output/ and rebuild on every change; ``started()`` is called
+    once the first build is online (`invoke edit` prints the editor's address then)."""
     from livereload import Server
 
     # Rebuilds in this process make again only the documents that changed and
@@ -109,12 +116,12 @@ def serve(c, host="127.0.0.1", port=8000):
     # index follows in a thread (search.LaterIndex).
     session = rebuild.Session()
     later = search.later_index(session)
-    result = _run_build(DEV_SETTINGS, session=session)
+    result = _run_build(DEV_SETTINGS, overrides=overrides, session=session)
 
     def build_again():
         with later.swap_lock:
-            outcome = site_build.build(DEV_SETTINGS, {search.LATER_SETTING: True},
-                                       session=session)
+            outcome = site_build.build(DEV_SETTINGS, {search.LATER_SETTING: True,
+                                                      **(overrides or {})}, session=session)
         if outcome.message:
             print(outcome.message, file=sys.stderr)
         if not outcome.ok:
@@ -136,7 +143,29 @@ def serve(c, host="127.0.0.1", port=8000):
     for watched in ("content", "theme", "portal", "data", "pelicanconf.py"):
         server.watch(os.path.join(ROOT, watched), build_again)
     print(f"เปิดดูได้ที่ http://{host}:{port}/ (กด Ctrl+C เพื่อหยุด)")
-    server.serve(host=host, port=int(port), root=result.output_path, open_url_delay=None)
+    if started:
+        started()
+    server.serve(host=host, port=port, root=result.output_path, open_url_delay=None)
+
+
+@task(help={"host": "ที่อยู่ที่ให้บริการ (default 127.0.0.1)",
+            "port": "พอร์ตของเว็บตัวอย่างและหน้าแก้ไข (default 8000); ตัวบันทึกลง git ใช้พอร์ตนี้ +81 "
+                    "และตัวตรวจเอกสารใช้ +82"})
+def edit(c, host="127.0.0.1", port=8000):
+    """เปิดหน้าแก้ไขเนื้อหาในเบราว์เซอร์ บันทึกแต่ละครั้งเป็น commit ของ git (browser editor)."""
+    from portal.editor import local as editor_session
+
+    port = int(port)
+    try:
+        session = editor_session.start(ROOT, host, port)
+    except editor_session.EditorUnavailable as error:
+        raise Exit(str(error), code=2) from None
+    try:
+        _serve(host, port, session.overrides,
+               started=lambda: print(f"หน้าแก้ไขเนื้อหา: {session.editor_url} "
+                                     "(บันทึกแต่ละครั้งเป็น commit ของ git ในโฟลเดอร์นี้)"))
+    finally:
+        session.stop()
 
 
 @task(help={

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pelican.settings import DEFAULT_CONFIG
 
 from portal import content_errors
+from portal.editor import config as editor_config
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,13 @@ FOLDER_NAMES = Rule(
     "รายการชื่อโฟลเดอร์อย่างน้อยหนึ่งชื่อ เช่น [\"documents\"] (a list of folder names)")
 
 
+EDITOR_BACKEND = Rule(
+    lambda value: _empty(value) or not editor_config.backend_problem(value),
+    "None หรือ dict ของ backend: name เป็น " + ", ".join(editor_config.BACKEND_NAMES)
+    + " พร้อม repo (github/gitlab/gitea), base_url (gitea) หรือ proxy_url (proxy) "
+    "(docs/editor.md)")
+
+
 def slug_pattern(empty_allowed: bool = False) -> Rule:
     """A URL or file pattern that makes each document's address from its slug."""
     allowed = "รูปแบบที่มี {slug} และไม่ขึ้นต้นด้วย / เช่น \"documents/{slug}/\""
@@ -138,6 +146,11 @@ SETTINGS = (
             required=True),
     Setting("SEARCH_SAVE_AS", "ไฟล์ของหน้าค้นหาในเว็บไซต์ที่สร้าง", HTML_FILE,
             "SEARCH_SAVE_AS = \"search/index.html\"", required=True),
+    Setting("EDITOR_BACKEND", "ที่เก็บเนื้อหาของหน้าแก้ไข /admin/ (None = ไม่มีหน้าแก้ไข)", EDITOR_BACKEND,
+            "EDITOR_BACKEND = {\"name\": \"github\", \"repo\": \"abt-example/website\", "
+            "\"branch\": \"main\"}"),
+    Setting("EDITOR_CHECK_URL", "ที่อยู่ตัวตรวจเอกสารก่อนบันทึก (invoke edit ตั้งให้เอง)", OPTIONAL_TEXT,
+            "EDITOR_CHECK_URL = \"\""),
     # Pelican's own settings, in the shape the portal relies on.
     Setting("SITEURL", "ที่อยู่ของเว็บไซต์เมื่อเผยแพร่", SITE_URL, "SITEURL = \"\""),
     Setting("RELATIVE_URLS", "ลิงก์แบบสัมพัทธ์ (True เมื่อสร้างดูในเครื่อง)", BOOLEAN,

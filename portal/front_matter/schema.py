@@ -209,8 +209,27 @@ def _status(value, ctx=None) -> str:
     return STATUSES[text]
 
 
-def _records(value, required: tuple[str, ...], optional: tuple[str, ...], example: str):
+@dataclass(frozen=True)
+class Part:
+    """A sub-field of a list of records (a signatory's name): what the parser accepts
+    and what the editor's form shows."""
+
+    key: str
+    label: str
+    required: bool = True
+    form: str = "text"  # as Field.form
+
+
+SIGNATORY_PARTS = (Part("name", "ชื่อ"), Part("position", "ตำแหน่ง"),
+                   Part("acting_for", "การปฏิบัติหน้าที่แทน (ถ้ามี)", required=False))
+ATTACHMENT_PARTS = (Part("file", "ไฟล์", form="file"), Part("title", "คำอธิบายไฟล์"))
+CHANGE_PARTS = (Part("date", "วันที่แก้ไข", form="date"), Part("note", "สิ่งที่แก้"))
+
+
+def _records(value, parts: tuple[Part, ...], example: str):
     """A list of small mappings such as signatories: yields (index, record)."""
+    required = tuple(p.key for p in parts if p.required)
+    optional = tuple(p.key for p in parts if not p.required)
     if not isinstance(value, list) or not value:
         raise FieldError("ต้องเป็นรายการที่ขึ้นต้นแต่ละรายการด้วย - (must be a list)", example)
     for index, record in enumerate(value):
@@ -240,7 +259,7 @@ def _within(index, key, parse, *args):
 def _signatories(value, ctx=None) -> tuple[Signatory, ...]:
     example = "เช่น\n      - name: นางสมิตา อรรควงษ์\n        position: ปลัดเทศบาล"
     result = []
-    for index, record in _records(value, ("name", "position"), ("acting_for",), example):
+    for index, record in _records(value, SIGNATORY_PARTS, example):
         result.append(Signatory(
             name=_within(index, "name", _text, record["name"]),
             position=_within(index, "position", _text, record["position"]),
@@ -288,7 +307,7 @@ def _local_file(ctx: ParseContext, relative: str) -> str:
 def _attachments(value, ctx) -> tuple[Attachment, ...]:
     example = "เช่น\n      - file: รายงาน.pdf\n        title: ฉบับสแกนที่ลงนามแล้ว"
     result = []
-    for index, record in _records(value, ("file", "title"), (), example):
+    for index, record in _records(value, ATTACHMENT_PARTS, example):
         relative = str(record["file"]).strip()
         path = _within(index, "file", _local_file, ctx, relative)
         result.append(Attachment(
@@ -302,7 +321,7 @@ def _attachments(value, ctx) -> tuple[Attachment, ...]:
 def _changes(value, ctx=None) -> tuple[Change, ...]:
     example = "เช่น\n      - date: 2 มิถุนายน 2568\n        note: แก้ชื่อผู้ลงนามที่พิมพ์ผิด"
     result = []
-    for index, record in _records(value, ("date", "note"), (), example):
+    for index, record in _records(value, CHANGE_PARTS, example):
         result.append(Change(
             date=_within(index, "date", _date, record["date"]),
             note=_within(index, "note", _text, record["note"]),
@@ -326,6 +345,10 @@ class Field:
     help: str
     example: str  # YAML for the value, as `invoke new` writes it
     new_document: bool = False  # written (uncommented) by `invoke new`
+    # How a form edits it (portal/editor): text, long_text, type, slug, date, fiscal_year,
+    # flag, status, ita, or records of ``parts``.
+    form: str = "text"
+    parts: tuple = ()
 
     def required_for(self, doc_type: DocumentType) -> bool:
         if self.required == ALL or self.key in doc_type.requires:
@@ -337,19 +360,23 @@ FIELDS = (
     Field("title", "ชื่อเรื่อง", _text, ALL,
           "ชื่อเอกสารตามที่ปรากฏบนเอกสารจริง", "ประกาศองค์การบริหารส่วนตำบล...", True),
     Field("type", "ประเภทเอกสาร", _type, ALL,
-          "ประเภทของเอกสาร เขียนเป็นภาษาไทยหรืออังกฤษก็ได้", "ประกาศ", True),
+          "ประเภทของเอกสาร เขียนเป็นภาษาไทยหรืออังกฤษก็ได้", "ประกาศ", True,
+          form="type"),
     Field("slug", "ชื่อในลิงก์", _slug, ALL,
           "ส่วนท้ายของลิงก์ถาวร (documents/ชื่อนี้/) ห้ามเปลี่ยนหลังเผยแพร่ "
           "เพราะผู้ประเมิน ITA ใช้ลิงก์นี้ และห้ามซ้ำกับชื่อที่ระบบใช้ เช่น search, ita, documents",
-          "announcement-2569-001", True),
+          "announcement-2569-001", True,
+          form="slug"),
     Field("date", "วันที่ออกเอกสาร", _date, OPTIONAL,
           "วันที่ตามที่ลงในเอกสาร เขียนแบบไทยหรือ ISO ก็ได้ ถ้าต้นฉบับระบุแค่เดือนและปี "
           "เขียน ตุลาคม 2560 ถ้าไม่ได้ลงวันที่เลย ให้เว้นไว้และระบุ fiscal_year แทน (ห้ามเดาวันที่)",
-          "16 พฤษภาคม 2568", True),
+          "16 พฤษภาคม 2568", True,
+          form="date"),
     Field("fiscal_year", "ปีงบประมาณ", _fiscal_year, OPTIONAL,
           "ปีงบประมาณที่ข้อมูลในเอกสารเป็นของ (พ.ศ.) ถ้าไม่ระบุจะคำนวณจากวันที่ "
           "แผนหลายปีเขียนเป็นช่วง เช่น 2566-2570 เอกสารที่ไม่มีวันที่ต้องระบุช่องนี้",
-          "2568", True),
+          "2568", True,
+          form="fiscal_year"),
     Field("organisation", "หน่วยงานที่ออกเอกสาร", _text, OPTIONAL,
           "ถ้าไม่ระบุ ใช้ชื่อหน่วยงานของเว็บไซต์", "เทศบาลตำบล..."),
     Field("division", "ส่วนราชการ / กอง", _text, OPTIONAL,
@@ -363,25 +390,32 @@ FIELDS = (
     Field("signatories", "ผู้ลงนาม", _signatories, OPTIONAL,
           "ผู้ลงนามตามลำดับในเอกสาร: name ชื่อ, position ตำแหน่ง, "
           "acting_for ข้อความการปฏิบัติหน้าที่แทน (ถ้ามี) เช่น ปฏิบัติหน้าที่ นายก...",
-          "\n  - name: นาย...\n    position: นายกองค์การบริหารส่วนตำบล...", True),
+          "\n  - name: นาย...\n    position: นายกองค์การบริหารส่วนตำบล...", True,
+          form="records", parts=SIGNATORY_PARTS),
     Field("ita", "หลักฐานตัวชี้วัด ITA", _ita, OPTIONAL,
           "ข้อ OIT ที่เอกสารนี้เป็นหลักฐาน: ปี ITA ตามด้วยรหัสข้อ ระบุได้หลายปีหลายข้อ",
-          "\n  2569: [O4]", True),
+          "\n  2569: [O4]", True,
+          form="ita"),
     Field("nothing_to_report", "แจ้งว่าไม่มีเรื่องที่ต้องรายงาน", _flag, OPTIONAL,
           "true เมื่อเอกสารนี้แจ้งว่าในช่วงเวลานั้นไม่มีเรื่องที่ต้องรายงาน เช่น ไม่มีเรื่องร้องเรียน "
           "การทุจริต หรือไม่มีค่าธรรมเนียม ITA ถือว่าคำแจ้งนี้เป็นหลักฐานของข้อที่ระบุในช่อง ita "
-          "(ต้องระบุช่อง ita และปีงบประมาณที่แจ้งด้วย) " + yaml_source.FLAG_HINT, "true"),
+          "(ต้องระบุช่อง ita และปีงบประมาณที่แจ้งด้วย) " + yaml_source.FLAG_HINT, "true",
+          form="flag"),
     Field("attachments", "ไฟล์แนบ", _attachments, OPTIONAL,
           "ไฟล์ที่วางไว้ในโฟลเดอร์เดียวกับเอกสาร: file ชื่อไฟล์, title คำอธิบาย",
-          "\n  - file: ฉบับลงนาม.pdf\n    title: ฉบับสแกนที่ลงนามแล้ว"),
+          "\n  - file: ฉบับลงนาม.pdf\n    title: ฉบับสแกนที่ลงนามแล้ว",
+          form="records", parts=ATTACHMENT_PARTS),
     Field("status", "สถานะ", _status, OPTIONAL,
           "published = เผยแพร่ (ค่าเริ่มต้น), draft = ร่าง ยังไม่แสดงบนเว็บไซต์",
-          "published", True),
+          "published", True,
+          form="status"),
     Field("changes", "บันทึกการแก้ไข", _changes, OPTIONAL,
           "ทุกครั้งที่แก้ไขเอกสารที่เผยแพร่แล้ว ให้เพิ่มวันที่และสิ่งที่แก้",
-          "\n  - date: 2 มิถุนายน 2568\n    note: แก้ชื่อผู้ลงนามที่พิมพ์ผิด"),
+          "\n  - date: 2 มิถุนายน 2568\n    note: แก้ชื่อผู้ลงนามที่พิมพ์ผิด",
+          form="records", parts=CHANGE_PARTS),
     Field("summary", "สรุปย่อ", _text, OPTIONAL,
-          "หนึ่งถึงสองประโยค ใช้ในรายการเอกสารและผลการค้นหา", "..."),
+          "หนึ่งถึงสองประโยค ใช้ในรายการเอกสารและผลการค้นหา", "...",
+          form="long_text"),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 FIELDS_BY_LABEL = {f.label: f for f in FIELDS}
