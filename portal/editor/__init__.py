@@ -1,18 +1,18 @@
 """The browser editor: Decap CMS at /admin/, published only when a backend is configured.
 
 Owns the admin page (admin/index.html, the portal's editor.js, Decap CMS's own files
-from node_modules, never a CDN) and its config.yml, generated from the document schema
-and the data files (config.py). EDITOR_BACKEND in the settings names the backend: a git
-host for the hosted site, or decap-server on this machine, which `invoke edit` sets with
-EDITOR_CHECK_URL, the address of its check server (check.py). Without EDITOR_BACKEND the
-site has no /admin/ at all.
+from node_modules, never a CDN) and its configuration (config.js), generated from the
+document schema and the data files (config.py). EDITOR_BACKEND in the settings names
+the backend: a git host for the hosted site, or decap-server on this machine, which
+`invoke edit` sets with EDITOR_CHECK_URL, the address of its check server (check.py).
+Without EDITOR_BACKEND the site has no /admin/ at all.
 """
 
 from __future__ import annotations
 
+import json
 import os
 
-import yaml
 from pelican import signals
 from pelican.generators import Generator
 
@@ -32,9 +32,10 @@ def decap_files(dist: str = DECAP_DIST) -> list[str]:
                   if (name.endswith("decap-cms.js") or name.endswith(".wasm")))
 
 
-class _NoAliases(yaml.SafeDumper):
-    def ignore_aliases(self, data):
-        return True
+def config_script(config: dict) -> str:
+    """config.js: the configuration for CMS.init, and Decap told not to fetch config.yml."""
+    text = json.dumps(config, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f"window.CMS_MANUAL_INIT = true;\nwindow.PORTAL_EDITOR_CONFIG = {text};\n"
 
 
 class EditorGenerator(Generator):
@@ -54,8 +55,7 @@ class EditorGenerator(Generator):
             return
         config = decap_config(backend, self._catalogs(), self._divisions(),
                               self.settings.get("SITEURL") or "")
-        self._write("config.yml", yaml.dump(config, Dumper=_NoAliases, allow_unicode=True,
-                                            sort_keys=False, width=10**6).encode("utf-8"))
+        self._write("config.js", config_script(config).encode("utf-8"))
         with open(os.path.join(STATIC, "index.html"), encoding="utf-8") as handle:
             page = handle.read().replace("__CHECK_URL__", self.settings.get("EDITOR_CHECK_URL")
                                          or "")

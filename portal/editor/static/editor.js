@@ -41,6 +41,10 @@
     }
   }
 
+  // config.js holds the configuration (made from the schema at build time) and asked Decap
+  // not to fetch config.yml: a static server may send .yml with a type Decap refuses.
+  CMS.init({config: window.PORTAL_EDITOR_CONFIG});
+
   CMS.registerEventListener({
     name: "preSave",
     handler: async function (event) {
