@@ -74,7 +74,7 @@ def _collection(doc_type: DocumentType, catalogs: dict, divisions: list[str]) ->
     elif doc_type.standing:
         folder, path = DOCUMENTS_FOLDER, STANDING_FOLDER + "/{{slug}}/{{slug}}"
     else:  # the fiscal year's folder, as `invoke new` files a document
-        folder, path = DOCUMENTS_FOLDER, "{{fields.fiscal_year}}/{{slug}}/{{slug}}"
+        folder, path = DOCUMENTS_FOLDER, "{{fiscal_year}}/{{slug}}/{{slug}}"
     return {
         "name": doc_type.key,
         "label": doc_type.label,
@@ -143,7 +143,7 @@ WIDGETS = {
     "slug": lambda doc_type: {"widget": "string", "pattern": _SLUG_PATTERN},
     "date": lambda doc_type: {"widget": "string", "pattern": _DATE_PATTERN},
     "fiscal_year": lambda doc_type: {"widget": "string", "pattern": _YEAR_PATTERN},
-    "flag": lambda doc_type: {"widget": "boolean", "default": False},
+    "flag": lambda doc_type: {"widget": "boolean"},
     "status": lambda doc_type: {"widget": "select", "options": STATUS_OPTIONS,
                                 "default": "draft"},
 }
