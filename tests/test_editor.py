@@ -12,7 +12,8 @@ from portal.editor import check, config
 from portal.front_matter.schema import DOCUMENT_TYPES, FIELDS, TYPES_BY_NAME
 
 CATALOGS = ita_catalog.load_catalogs(os.path.join(ROOT, "data", "ita"))
-GITHUB = {"name": "github", "repo": "abt-example/website", "branch": "main"}
+GITHUB = {"name": "github", "repo": "abt-example/website", "branch": "main",
+          "base_url": "https://oauth.example.go.th"}
 
 
 def made(backend=GITHUB, divisions=("กองคลัง", "สำนักปลัด")):
@@ -89,6 +90,7 @@ def test_the_editor_is_thai_and_its_backend_as_configured():
     ({"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1"}, ""),
     ({"name": "gitea", "repo": "org/site"}, "gitea ต้องมี base_url ที่ขึ้นต้นด้วย https://"),
     ({"name": "github", "repo": "website"}, "ต้องมี repo แบบ เจ้าของ/ชื่อ"),
+    ({"name": "github", "repo": "a/b"}, "github ต้องมี base_url ของตัวกลางเข้าสู่ระบบ (OAuth)"),
     ({"name": "bitbucket", "repo": "a/b"}, "ชื่อ backend ต้องเป็น github, gitlab, gitea, proxy"),
 ])
 def test_backends_an_organisation_can_use(backend, problem):
@@ -150,3 +152,40 @@ def test_a_draft_without_its_date_may_be_saved():
     assert check.check_entry(data, "/nonexistent", "/nonexistent", lambda: CATALOGS) == [
         "เอกสารประเภทประกาศต้องมีช่อง date (วันที่ออกเอกสาร) (missing required field date) "
         "(เพิ่มบรรทัด date: 16 พฤษภาคม 2568)"]
+
+
+@pytest.mark.parametrize("name", ["github-pages.yml", "gitlab-ci.yml"])
+def test_ci_workflows_check_then_publish_with_the_readme_set_up(name):
+    import yaml
+
+    with open(os.path.join(ROOT, "deploy", "ci", name), encoding="utf-8") as handle:
+        workflow = yaml.safe_load(handle)
+    if name == "gitlab-ci.yml":
+        commands = workflow["before_script"] + workflow["check"]["script"] \
+            + workflow["pages"]["script"]
+        assert workflow["pages"]["artifacts"]["paths"] == ["public"]
+    else:
+        steps = workflow["jobs"]["build"]["steps"]
+        commands = [step["run"] for step in steps if "run" in step]
+        publish = next(step for step in steps if step.get("run") == ".venv/bin/invoke publish")
+        assert set(publish["env"]) == {"SITEURL", "PORTAL_EDITOR_BACKEND"}
+    # The README's set-up, then the check that fails a commit the build would refuse.
+    order = [c for c in commands if c in ("bash scripts/bootstrap", ".venv/bin/invoke check",
+                                          ".venv/bin/invoke publish")]
+    assert order == ["bash scripts/bootstrap", ".venv/bin/invoke check",
+                     ".venv/bin/invoke publish"]
+
+
+def test_publish_puts_admin_online_when_the_ci_names_a_backend(site, monkeypatch):
+    from conftest import PUBLISH_SETTINGS
+
+    gitlab = {"name": "gitlab", "repo": "abt-example/website", "auth_type": "pkce",
+              "app_id": "0123abcd"}
+    monkeypatch.setenv("PORTAL_EDITOR_BACKEND", json.dumps(gitlab))
+    result = site.build(PUBLISH_SETTINGS)
+    assert result.ok, result.message
+    script = (site.output / "admin" / "config.js").read_text(encoding="utf-8")
+    assert json.loads(script.split("= ", 2)[2].rstrip(";\n"))["backend"] == gitlab
+    monkeypatch.delenv("PORTAL_EDITOR_BACKEND")
+    result = site.build(PUBLISH_SETTINGS)
+    assert result.ok and not (site.output / "admin").exists()

@@ -45,6 +45,9 @@ def backend_problem(value) -> str:
         return "ต้องมี repo แบบ เจ้าของ/ชื่อ เช่น \"abt-example/website\""
     if value["name"] == "gitea" and not str(value.get("base_url", "")).startswith("https://"):
         return "gitea ต้องมี base_url ที่ขึ้นต้นด้วย https://"
+    if value["name"] == "github" and not str(value.get("base_url", "")).startswith("https://"):
+        return ("github ต้องมี base_url ของตัวกลางเข้าสู่ระบบ (OAuth) ที่ขึ้นต้นด้วย https:// "
+                "(docs/editor.md)")
     return ""
 
 
