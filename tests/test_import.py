@@ -531,3 +531,42 @@ def test_a_document_without_subject_line_takes_its_opening_heading_as_title():
     assert found.fields["title"].value == "แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐)"
     assert found.used == {0}  # shown as the page's title, not again in the text
     assert "title" not in memo.propose(["ข้อความธรรมดา"]).fields
+
+
+def test_a_spreadsheet_placed_as_it_is_becomes_the_documents_table(site, tmp_path):
+    """What the editor does with a table: the clerk uploads the Excel file beside the
+    document and writes `::: table <file>`; each build converts it like the import."""
+    folder = site.content / "documents" / "2569" / "report-2569-010"
+    folder.mkdir(parents=True)
+    excel_budget(folder / "งบประมาณ.xlsx")
+    (folder / "report-2569-010.md").write_text(
+        "---\ntitle: รายงานงบประมาณ\ntype: รายงาน\nslug: report-2569-010\ndate: 1/10/2568\n"
+        "attachments:\n  - file: งบประมาณ.xlsx\n    title: ไฟล์ Excel\n---\n\n"
+        "::: table งบประมาณ.xlsx\n", encoding="utf-8")
+    result = site.build()
+    assert result.ok, result.message
+    page = site.read("documents/report-2569-010/index.html")
+    table, = tables(page)
+    assert table["caption"] == "รายงานการใช้จ่ายงบประมาณโครงการป้องกันการทุจริต ปีงบประมาณ 2569"
+    assert texts(body_rows(table)[0]) == ["1", "อบรมคุณธรรมจริยธรรม", "20,000.00", "18,500.50",
+                                          "92.5%"]
+    assert body_rows(table)[-1]["part"] == "tfoot"
+    table_id = model.sheet_table_id("งบประมาณ.xlsx")
+    assert table_id.startswith("sheet-") and f'id="{table_id}"' in page
+    assert (site.output / "documents" / "report-2569-010" / f"{table_id}.csv").exists()
+
+
+def test_a_spreadsheet_with_several_sheets_is_refused_with_what_to_do(site, tmp_path):
+    folder = site.content / "documents" / "2569" / "report-2569-011"
+    folder.mkdir(parents=True)
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["A2"] = "ก", "1"
+    book.create_sheet("สอง")["A1"] = "ข"
+    book.save(folder / "two.xlsx")
+    (folder / "report-2569-011.md").write_text(
+        "---\ntitle: รายงาน\ntype: รายงาน\nslug: report-2569-011\ndate: 1/10/2568\n---\n\n"
+        "::: table two.xlsx\n", encoding="utf-8")
+    result = site.build()
+    assert not result.ok
+    assert "two.xlsx มีข้อมูล 2 ชีต: วางได้เฉพาะไฟล์ที่มีข้อมูลชีตเดียว" in result.message
+    assert "invoke table --sheet" in result.message

@@ -30,7 +30,7 @@ from portal import content_errors, outputs, rebuild, safe_html, safe_paths, thai
 
 from . import export
 from .markdown_ext import DIRECTIVE
-from .model import SUFFIX, Problem, load_table
+from .model import SHEET_SUFFIXES, SUFFIX, Problem, load_table
 from .render import downloads_html, dropped_html, render, template_table
 
 _MARKER = re.compile(r'<div data-table-source="([^"]*)"></div>')
@@ -116,11 +116,12 @@ def _directive_lines(source_path: str) -> dict:
 def _table_path(document_dir: str, content_root: str, name: str, source_path: str, line: int):
     """Absolute path of a table file named in a document (safe_paths' rule),
     or None after reporting."""
-    if not name.endswith(SUFFIX):
+    if not name.endswith(SUFFIX) and not name.lower().endswith(SHEET_SUFFIXES):
         close = safe_paths.close_name(document_dir, name)
         content_errors.report(
             source_path, line,
-            f"ไฟล์ตาราง \"{name}\" ต้องมีชื่อลงท้ายด้วย {SUFFIX} (a table file ends in {SUFFIX})",
+            f"ไฟล์ตาราง \"{name}\" ต้องมีชื่อลงท้ายด้วย {SUFFIX} หรือเป็นไฟล์ .xlsx .xls .ods .csv "
+            f"(a table file ends in {SUFFIX}, or is a spreadsheet)",
             safe_paths.did_you_mean(close if close.endswith(SUFFIX) else "")
             + f"ตั้งชื่อไฟล์ตารางเช่น summary{SUFFIX} แล้วเขียน ::: table summary{SUFFIX}")
         return None

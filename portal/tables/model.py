@@ -9,6 +9,7 @@ knows about HTML or Pelican.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -106,6 +107,8 @@ def table_id(path: str) -> str:
 
 def load_table(path: str):
     """(Table or None, [Problem]) for the table file at ``path``."""
+    if path.lower().endswith(SHEET_SUFFIXES):
+        return load_sheet(path)
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -125,6 +128,40 @@ def load_table(path: str):
     except yaml_source.YamlSourceError as error:
         return None, [Problem(error.line, error.message, error.hint)]
     return _Builder(path, located).build()
+
+
+# A spreadsheet placed as it is (`::: table งบ.xlsx`, as the editor uploads it): converted
+# by the import's table writer each build, then read like a table file.
+SHEET_SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
+
+
+def load_sheet(path: str):
+    """(Table or None, [Problem]) for a spreadsheet's only sheet with data."""
+    from portal.importer import sheets, table_file  # the import's readers, only when used
+
+    name = os.path.basename(path)
+    try:
+        grids = sheets.read_sheets(path).tables
+    except sheets.SheetUnreadable as error:
+        return None, [Problem(1, str(error), "บันทึกไฟล์ใหม่จาก Excel หรือ LibreOffice")]
+    if len(grids) != 1:
+        return None, [Problem(
+            1, f"{name} มีข้อมูล {len(grids)} ชีต: วางได้เฉพาะไฟล์ที่มีข้อมูลชีตเดียว "
+               "(one sheet with data only)",
+            "ลบชีตอื่นออกจากไฟล์ หรือใช้ invoke table --sheet เพื่อทำไฟล์ตารางของชีตที่ต้องการ")]
+    written = table_file.write_table(grids[0], sheet_table_id(name), f"ตารางจาก {name}")
+    table, problems = _Builder(path, yaml_source.load(written.text)).build()
+    return table, [Problem(1, f"{name} (แปลงเป็นตาราง): {p.message}", p.hint, p.warning)
+                   for p in problems]
+
+
+def sheet_table_id(name: str) -> str:
+    """The table's id (its anchor and the CSV/JSON names) from a spreadsheet's name:
+    the name itself when it is plain Latin, else "sheet-" and a short digest of it."""
+    stem = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name)[0].lower()).strip("-")
+    if stem and os.path.splitext(name)[0].isascii():
+        return stem
+    return "sheet-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 def parse_number(text: str):
