@@ -122,6 +122,7 @@ COMPLAINTS_EMAIL = "complaints@example.org"
 
 # The browser editor at /admin/ (Decap CMS, docs/editor.md): None publishes no /admin/.
 # For a hosted site name its git host, e.g.
-# EDITOR_BACKEND = {"name": "github", "repo": "abt-example/website", "branch": "main"}
+# EDITOR_BACKEND = {"name": "gitlab", "repo": "abt-example/website", "auth_type": "pkce",
+#                   "app_id": "..."}
 # `invoke edit` sets decap-server on this machine for itself.
 EDITOR_BACKEND = None

@@ -147,8 +147,8 @@ SETTINGS = (
     Setting("SEARCH_SAVE_AS", "ไฟล์ของหน้าค้นหาในเว็บไซต์ที่สร้าง", HTML_FILE,
             "SEARCH_SAVE_AS = \"search/index.html\"", required=True),
     Setting("EDITOR_BACKEND", "ที่เก็บเนื้อหาของหน้าแก้ไข /admin/ (None = ไม่มีหน้าแก้ไข)", EDITOR_BACKEND,
-            "EDITOR_BACKEND = {\"name\": \"github\", \"repo\": \"abt-example/website\", "
-            "\"branch\": \"main\"}"),
+            "EDITOR_BACKEND = {\"name\": \"gitlab\", \"repo\": \"abt-example/website\", "
+            "\"auth_type\": \"pkce\", \"app_id\": \"...\"}"),
     Setting("EDITOR_CHECK_URL", "ที่อยู่ตัวตรวจเอกสารก่อนบันทึก (invoke edit ตั้งให้เอง)", OPTIONAL_TEXT,
             "EDITOR_CHECK_URL = \"\""),
     # Pelican's own settings, in the shape the portal relies on.
