@@ -14,6 +14,7 @@
 
 import json
 import os
+import signal
 import sys
 import threading
 
@@ -156,6 +157,9 @@ def edit(c, host="127.0.0.1", port=8000):
     from portal.editor import local as editor_session
 
     port = int(port)
+    # A stop by SIGTERM (a service manager, a test) runs the finally below too, so
+    # decap-server does not outlive the editor.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         session = editor_session.start(ROOT, host, port)
     except editor_session.EditorUnavailable as error:

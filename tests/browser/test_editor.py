@@ -77,9 +77,11 @@ def editor(tmp_path_factory):
     if process.poll() is not None:
         pytest.fail("invoke edit stopped:\n" + log_path.read_text(encoding="utf-8"))
     yield repo, base
-    process.terminate()
+    process.terminate()  # invoke edit stops decap-server on SIGTERM
     process.wait(timeout=20)
     log.close()
+    assert _wait(lambda: _status(f"http://127.0.0.1:{port + 81}/api/v1") == 0, 10), \
+        "decap-server outlived invoke edit"
 
 
 def _status(url: str) -> int:
