@@ -108,6 +108,14 @@ CORPUS = {
             "ให้รายงานผู้บังคับบัญชาเป็นหนังสือ หรือแจ้งผ่านช่องทางร้องเรียนของหน่วยงาน"
         ),
     ),
+    "reserve-fund-report": dict(
+        title="รายงานเงินสะสมคงเหลือ", number="กพ ๕๓๓๐๗/๐๗๒",
+        type="รายงาน", date="10 ตุลาคม 2568", division="กองคลัง",
+        body=(
+            "ณ สิ้นปีงบประมาณ องค์การบริหารส่วนตำบลมีเงินสะสมคงเหลือ ๑,๒๓๔,๐๐๐ บาท "
+            "ซึ่งจะใช้ตามประกาศเจตนารมณ์ของผู้บริหาร"
+        ),
+    ),
     "procurement-summary": dict(
         title="สรุปผลการจัดซื้อจัดจ้างประจำเดือนมีนาคม พ.ศ. ๒๕๖๘",
         type="รายงาน", date="5 เมษายน 2568", division="กองคลัง",
@@ -122,15 +130,15 @@ CORPUS = {
 # ------------------------------------------------------------------ queries
 # (query, documents that must be found, best first). A tuple first names documents
 # that are equally good answers (the query is in each one's title).
-# ICU keeps some dictionary compounds whole: ปีงบประมาณ ("fiscal year", on every
-# page's metadata) is one word, so งบประมาณ finds the budget documents, not every
-# page that names its fiscal year.
+# Only what a reader reads as the document is indexed (title, number, summary, text),
+# not the labels and metadata around it: งบประมาณ finds the budget documents, not every
+# page whose division or fiscal-year label says งบประมาณ.
 QUERIES = [
     # whole words
     ("ร้องเรียน", [("complaint-channels", "complaint-statistics"), "ethics-manual"]),
     ("ทุจริต", ["risk-assessment", "complaint-channels", "complaint-statistics", "ethics-manual"]),
     ("ความเสี่ยง", ["risk-assessment"]),
-    ("งบประมาณ", ["budget-ordinance", "local-development-plan"]),
+    ("งบประมาณ", ["budget-ordinance", "reserve-fund-report"]),
     ("แผนพัฒนา", ["local-development-plan"]),
     ("จัดซื้อจัดจ้าง", ["procurement-summary", "risk-assessment"]),
     ("พลังงาน", ["energy-saving-measure"]),
@@ -149,7 +157,7 @@ QUERIES = [
     ("สถิติ", ["complaint-statistics"]),
     # inner words of compounds
     ("เสี่ยง", ["risk-assessment"]),
-    ("ประมาณ", ["budget-ordinance", "local-development-plan"]),
+    ("ประมาณ", ["budget-ordinance"]),
     ("พัฒนา", ["local-development-plan"]),
     ("มิชอบ", ["complaint-channels"]),
     ("ทับซ้อน", ["ethics-manual", "risk-assessment"]),
@@ -162,7 +170,7 @@ QUERIES = [
     ("ร้องเรี", [("complaint-channels", "complaint-statistics"), "ethics-manual"]),
     ("ทุจริ", ["risk-assessment", "complaint-channels", "complaint-statistics", "ethics-manual"]),
     ("ความเสี่", ["risk-assessment"]),
-    ("งบประ", ["budget-ordinance", "local-development-plan"]),
+    ("งบประ", ["budget-ordinance"]),
     ("แผนพัฒ", ["local-development-plan"]),
     ("จัดซื้อจัดจ", ["procurement-summary", "risk-assessment"]),
     ("เกษตรก", ["rice-training-news"]),
@@ -174,12 +182,25 @@ QUERIES = [
     ("ขาว", ["energy-saving-measure"]),
     ("ข้าวหอมมะลิ", ["local-development-plan"]),
     ("สีขาว", ["energy-saving-measure"]),
+    # numbers in either script, with or without thousands separators: titles and numbers
+    # rank first
+    ("2568", [("complaint-statistics", "procurement-summary")]),
+    ("๒๕๖๙", [("risk-assessment", "budget-ordinance")]),
+    ("53307", ["reserve-fund-report"]),
+    ("๕๓๓๐๗", ["reserve-fund-report"]),
+    ("1234000", ["reserve-fund-report"]),
+    ("1,234,000", ["reserve-fund-report"]),
+    ("๑๒๓๔๐๐๐", ["reserve-fund-report"]),
+    # a part of a long compound that the site uses as a word of its own
+    ("ปีงบประมาณ", ["reserve-fund-report"]),
     # several words
     ("ร้องเรียน ทุจริต", ["complaint-channels", "complaint-statistics", "ethics-manual"]),
     ("ความเสี่ยงการทุจริต", ["risk-assessment"]),
     ("งบประมาณรายจ่าย", ["budget-ordinance"]),
 ]
 ABSENT = {
+    # The plan's division (กองยุทธศาสตร์และงบประมาณ) is a label of its page, not its text.
+    "งบประมาณ": ["local-development-plan"],
     "ข้าว": ["energy-saving-measure"],
     "ข่าว": ["energy-saving-measure", "local-development-plan"],
     "ขาว": ["rice-training-news", "local-development-plan"],
@@ -334,6 +355,39 @@ def test_thai_regression_set_finds_every_expected_document(published, browser):
     assert hosts == {server.origin}
 
 
+# Near misses: a query that must find none of these documents.
+NEAR_MISSES = {
+    "รมณ์": ["reserve-fund-report"],  # a part of เจตนารมณ์ the site never uses alone
+    "2567": ["complaint-statistics", "procurement-summary", "risk-assessment"],  # ๒๕๖๘/๙
+    "๑๒๓๕": ["reserve-fund-report"],  # another number with the same digits up front
+}
+
+
+def test_near_misses_are_not_found(published, browser):
+    _site, _server, siteurl, _ = published
+    page = SearchPage(browser, f"{siteurl}/search/")
+    try:
+        found = {query: [row[0] for row in page.search(query)] for query in NEAR_MISSES}
+    finally:
+        page.close()
+    assert {query: [slug for slug in wrong if slug in found[query]]
+            for query, wrong in NEAR_MISSES.items()} == {query: [] for query in NEAR_MISSES}
+
+
+def test_a_number_match_marks_the_number_as_the_page_writes_it(published, browser):
+    _site, _server, siteurl, _ = published
+    page = SearchPage(browser, f"{siteurl}/search/")
+    try:
+        reserve = page.search("1234000")[0]
+        compound = [row for row in page.search("งบประมาณ") if row[0] == "reserve-fund-report"][0]
+    finally:
+        page.close()
+    assert reserve[0] == "reserve-fund-report"
+    assert "คงเหลือ <mark>๑,๒๓๔,๐๐๐</mark> บาท" in reserve[4]
+    assert "1234000" not in reserve[3] and "\u2064" not in reserve[3]
+    assert "ณ สิ้นปี<mark>งบประมาณ</mark> องค์การบริหาร" in compound[4].replace("</mark><mark>", "")
+
+
 def test_excerpts_show_the_original_text_with_the_match_marked(published, browser):
     site, server, siteurl, _ = published
     page = SearchPage(browser, f"{siteurl}/search/")
@@ -344,7 +398,9 @@ def test_excerpts_show_the_original_text_with_the_match_marked(published, browse
         assert channels[2] == "ประกาศ · ๑ ตุลาคม ๒๕๖๘"
         assert channels[5] == f"{siteurl}/documents/complaint-channels/"
         # no space is added inside the Thai words, the match is marked
-        assert "แจ้งเรื่อง<mark>ร้องเรียน</mark>การทุจริตและประพฤติมิชอบ ประเภทเอกสาร" in channels[4]
+        # and the text after the title is the document's own, no label ("ประเภทเอกสาร")
+        assert ("แจ้งเรื่อง<mark>ร้องเรียน</mark>การทุจริตและประพฤติมิชอบ "
+                "องค์การบริหารส่วนตำบลตัวอย่างเปิดรับเรื่อง<mark>ร้องเรียน</mark>") in channels[4]
         for slug, _, _, text, _, _ in results.values():
             assert search.JOINER not in text and search.BLOCK_END not in text
             original = _article_text(site, slug)
@@ -364,11 +420,12 @@ def test_excerpts_show_the_original_text_with_the_match_marked(published, browse
 
 
 def _article_text(site, slug):
+    """What the index holds of a page: its title, then its own text (doc-body)."""
     page = site.read(f"documents/{slug}/index.html")
-    article = page[page.index("<article"):page.index("</article>")]
-    # headings only screen readers hear are not indexed (portal/search)
-    article = re.sub(r'<(h[1-6]) class="visually-hidden"[^>]*>.*?</\1>', " ", article)
-    text = re.sub(r"<[^>]+>", " ", article.replace(".", ""))
+    title = re.search(r"<h1>(.*?)</h1>", page)[1]
+    body = page[page.index('<div class="doc-body">'):page.index("</article>")]
+    body = body.split("<section aria-labelledby=", 1)[0]
+    text = re.sub(r"<[^>]+>", " ", (title + " " + body).replace(".", ""))
     return re.sub(r"\s+", " ", text)
 
 
@@ -379,7 +436,7 @@ def test_filters_narrow_the_results(published, browser):
         by_type = {row[0] for row in page.search("ทุจริต", type="รายงาน")}
         assert by_type == {"risk-assessment", "complaint-statistics"}
         by_division = {row[0] for row in page.search("", division="กองคลัง")}
-        assert by_division == {"budget-ordinance", "procurement-summary"}
+        assert by_division == {"budget-ordinance", "procurement-summary", "reserve-fund-report"}
         # the five-year plan is found under each of its fiscal years
         assert {row[0] for row in page.search("", fiscal_year="2567")} == {"local-development-plan"}
         item = "ITA 2569 ข้อ O21 การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ"
@@ -473,23 +530,55 @@ def test_thai_runs_are_split_into_words_and_restored():
     assert search.restore_text(split) == "ประเมินความเสี่ยงการทุจริต ปี 2569"
 
 
-def test_index_copy_marks_the_article_and_keeps_words_apart_across_tags():
+def test_index_copy_holds_the_readers_text_and_keeps_words_apart_across_tags():
     page = ('<html lang="th"><body><nav>เมนูหลัก</nav><main><article><h1>คู่มือ</h1>'
+            '<dl class="doc-meta"><dt>ประเภทเอกสาร</dt><dd>คู่มือ</dd></dl>'
+            '<div class="doc-body"><h2 class="visually-hidden">ส่วนที่ซ่อน</h2>'
             "<dl><dt>ที่</dt><dd>กค ๐๐๑</dd></dl>"
-            "<p>เว็บไซต์นี้เป็น<strong>เว็บไซต์สาธิต</strong>ของระบบ</p></article></main></body></html>")
+            "<p>เว็บไซต์นี้เป็น<strong>เว็บไซต์สาธิต</strong>ของระบบ</p>"
+            '<div class="table-cards" aria-hidden="true" data-pagefind-ignore><p>บัตรซ้ำ</p>'
+            "</div><p>ท้าย</p></div>"
+            '<section aria-labelledby="s"><h2 id="s">ผู้ลงนาม</h2></section>'
+            "</article></main></body></html>")
     doc = search.IndexedDocument("documents/x/index.html", 'คู่มือ "ก & ข"', {"type": "คู่มือ"},
-                                 [("type", "คู่มือ"), ("division", "กองคลัง")])
+                                 [("type", "คู่มือ"), ("division", "กองคลัง")],
+                                 number="กค ๕๓๓๐๗/๐๗๒")
     copy = search.index_copy(page, doc)
-    assert "<article data-pagefind-body>" in copy
     assert copy.count("data-pagefind-body") == 1
-    assert "<h1>คู่มือ \u2063</h1><dl><dt> ที่ \u2063</dt><dd> กค\u2060 ๐๐๑ \u2063</dd>" in copy
+    # Title and number first, the number weighted; then the document's text only.
+    assert '<h1>คู่มือ\u2060 "ก\u2060 &amp; ข" \u2063</h1>' in copy
+    assert ('<p data-pagefind-weight="10">กค\u2060 ๕๓๓๐๗ \u206453307\u2064 /๐๗๒ '
+            "\u2064072\u2064  \u2063</p>") in copy
+    for left_out in ("เมนูหลัก", "ประเภทเอกสาร", "ส่วนที่ซ่อน", "บัตรซ้ำ", "ผู้ลงนาม"):
+        assert left_out not in copy, left_out
+    assert "<dl><dt>ที่ \u2063</dt><dd> กค\u2060 ๐๐๑ \u2064001\u2064 </dd></dl>" in copy
     assert "เป็น<strong> เว็บไซต์ สาธิต</strong> ของ" in copy
-    # The page's own space after Thai text that ends inside a tag is kept in excerpts.
-    spaced = search.index_copy(page.replace("</dl>", "</dl><p><b>คำ</b> คำต่อ</p>"), doc)
-    assert "<b> คำ</b>\u2060 คำ ต่อ" in spaced
-    assert "๐๐๑ คำ คำต่อ เว็บไซต์นี้" in search.restore_text(re.sub("<[^>]+>", "", spaced))
+    assert "<p> ท้าย \u2063</p>" in copy
     assert '<span data-pagefind-meta="title:คู่มือ &quot;ก &amp; ข&quot;"></span>' in copy
     assert '<span data-pagefind-filter="division:กองคลัง"></span></article>' in copy
+    # The other forms go again where excerpts are shown.
+    text = search.restore_text(re.sub("<[^>]+>", "", copy))
+    assert "กค ๕๓๓๐๗/๐๗๒" in text and "กค ๐๐๑" in text
+
+
+def test_numbers_are_indexed_also_as_a_query_writes_them():
+    assert search.canonical_number("๒๕๖๘") == "2568"
+    assert search.canonical_number("1,234,000") == "1234000"
+    assert search.canonical_number("๑,๒๓๔.๕๐") == "1234.50"
+    assert search.canonical_number("2568") == "2568"
+    split = search.indexed_text("ปี ๒๕๖๘ งบ 1,234,000 บาท และ 2568")
+    assert split.count("\u2064") == 4  # Arabic 2568 already is the query's form
+    assert search.restore_text(split) == "ปี ๒๕๖๘ งบ 1,234,000 บาท และ 2568"
+
+
+def test_long_compounds_are_indexed_also_by_the_parts_the_site_uses_alone():
+    vocabulary = search.Vocabulary()
+    vocabulary.add("ใน ปี นี้ มี งบประมาณ และ เจตนา")
+    assert vocabulary.parts("ปีงบประมาณ") == ("ปี", "งบ", "ประมาณ")
+    assert vocabulary.parts("เจตนารมณ์") == ()  # รมณ์ is never used alone: not a part
+    split = search.indexed_text("สิ้นปีงบประมาณ", vocabulary)
+    assert "ปีงบประมาณ \u2064ปี งบ ประมาณ\u2064" in split
+    assert search.restore_text(split) == "สิ้นปีงบประมาณ"
 
 
 def test_header_search_box_opens_the_search_page_under_the_sub_path():

@@ -110,6 +110,75 @@ def thai_words(run: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Words the index also holds in another form, for matching only: a number as the
+# query side writes it (Arabic digits, no thousands commas: ๒๕๖๘ -> 2568, 1,234,000 ->
+# 1234000) and the parts of a long compound that ICU keeps whole (ปีงบประมาณ ->
+# งบประมาณ). Each follows its word as " ALT form ALT "; search.js removes it from
+# excerpts and marks the word instead when the match was on the other form.
+ALT = "\u2064"  # INVISIBLE PLUS: in no Thai text, dropped by Pagefind from the word
+NUMBER = re.compile(r"[0-9๐-๙]+(?:[,.][0-9๐-๙]+)*")
+COMPOUND_LETTERS = 8  # a word ICU keeps whole this long may be read as several (ปีงบประมาณ)
+_MARK_START = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")  # cannot start a Thai word
+
+
+def canonical_number(text: str) -> str:
+    """A number as the query side writes it: Arabic digits, no thousands commas."""
+    arabic = thai_format.arabic_digits(text)
+    return arabic.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", arabic) \
+        else arabic
+
+
+def _alternate(form: str) -> str:
+    return f" {ALT}{form}{ALT} "
+
+
+def _number_alternates(text: str) -> str:
+    def add(match):
+        form = canonical_number(match[0])
+        return match[0] + (_alternate(form) if form != match[0] else "")
+    return NUMBER.sub(add, text)
+
+
+class Vocabulary:
+    """The words the site's own text uses on their own (as ICU splits its Thai runs),
+    and with them the finer reading of the long words ICU keeps whole: ปีงบประมาณ is
+    also ปี งบ ประมาณ when the site uses each of those alone. A part the site never
+    uses alone (รมณ์ of เจตนารมณ์) is not indexed, so parts add matches, not noise."""
+
+    def __init__(self):
+        self.words: set[str] = set()
+        self._parts: dict[str, tuple[str, ...]] = {}
+
+    def add(self, text: str) -> None:
+        for run in THAI_RUN.findall(text):
+            self.words.update(thai_words(run))
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        if len(word) < COMPOUND_LETTERS:
+            return ()
+        found = self._parts.get(word)
+        if found is None:
+            found = self._parts[word] = self._split(word)
+        return found
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        for cut in range(1, len(word) - 1):  # the shortest known beginning first
+            head, tail = word[:cut], word[cut:]
+            if _MARK_START.match(tail) or head not in self.words:
+                continue
+            rest = thai_words(tail)
+            if all(part in self.words for part in rest):
+                return (head, *rest)
+        return ()
+
+    def split_run(self, run: str) -> str:
+        out = []
+        for word in thai_words(run):
+            parts = self.parts(word)
+            out.append(word + (_alternate(" ".join(parts)) if parts else ""))
+        return " ".join(out)
+
+
 def split_thai(text: str) -> str:
     """``text`` with a space between the Thai words of each unspaced run, and
     JOINER before each of its own spaces that follows a Thai letter."""
@@ -118,8 +187,21 @@ def split_thai(text: str) -> str:
     return THAI_RUN.sub(lambda run: " ".join(thai_words(run[0])), text)
 
 
+def indexed_text(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """``text`` as the index copy holds it: Thai split into words, and the other forms
+    of its numbers (and, with a vocabulary, of its long compounds) beside them."""
+    text = text.replace(JOINER, "").replace(BLOCK_END, "").replace(ALT, "")
+    text = _PAGE_SPACE_AFTER_THAI.sub(JOINER, text)
+    split = vocabulary.split_run if vocabulary else lambda run: " ".join(thai_words(run))
+    return _number_alternates(THAI_RUN.sub(lambda run: split(run[0]), text))
+
+
+_ALTERNATE = re.compile(f" ?{ALT}[^{ALT}]*{ALT} ?")
+
+
 def restore_text(text: str) -> str:
     """The original of split text (what search.js does to excerpts)."""
+    text = _ALTERNATE.sub("", text)
     text = _INSERTED_SPACE.sub("", text)
     return text.replace(" " + BLOCK_END, "").replace(BLOCK_END, "").replace(JOINER, "")
 
@@ -136,7 +218,11 @@ _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 class _IndexCopy:
-    """Re-writes a page: Thai split in text, data-pagefind-body on the body element.
+    """Re-writes the document's own text (the element ``<div class="doc-body">``) for
+    the index: Thai split into words with the other forms of numbers beside them, and
+    what readers do not read as the document's text left out: elements marked
+    ``data-pagefind-ignore`` or ``aria-hidden`` (the phone cards that repeat a table,
+    the scroll hint), headings only screen readers hear.
 
     Pagefind joins the text of neighbouring elements without a space unless
     one of them is a paragraph-like block, so a space is added at every other
@@ -144,32 +230,48 @@ class _IndexCopy:
     letters on both sides of an inline tag (``เป็น<strong>เว็บไซต์``).
     """
 
-    def __init__(self, body_tag: str):
-        self.body_tag = body_tag
-        self.marked = False
+    def __init__(self, vocabulary: Vocabulary | None = None):
+        self.vocabulary = vocabulary
         self.raw_depth = 0
+        self.div_depth = 0
+        self.skipped: list | None = None  # [tag, depth] of the element being left out
         self.parts: list[str] = []
         self.last_char = " "
         self.block_boundary = False
 
-    def feed(self, page: str) -> None:
-        position = 0
-        for token in _TOKEN.finditer(page):
-            if token.start() > position:
+    def feed(self, page: str, start: int) -> None:
+        """From ``start`` (the body element's start tag) to the end of that element."""
+        position = start
+        for token in _TOKEN.finditer(page, start):
+            if token.start() > position and self.skipped is None:
                 self.handle_data(page[position:token.start()])
             position = token.end()
-            self.handle_markup(token[0])
-        if position < len(page):
-            self.handle_data(page[position:])
+            if self.handle_markup(token[0]):
+                return
 
-    def handle_markup(self, text: str) -> None:
+    def handle_markup(self, text: str) -> bool:
+        """Copies a tag; True once the body element has ended."""
         if text.startswith("<!--"):
-            return
+            return False
         tag = _TAG_NAME.match(text)[1].lower()
-        if text.startswith("</"):
+        closing = text.startswith("</")
+        if tag == "div":
+            self.div_depth += -1 if closing else 1
+        if self.skipped is not None:
+            self._skip(tag, closing)
+        elif not closing and _left_out(tag, text):
+            self.skipped = [tag, 1] if not text.endswith("/>") else None
+        elif closing:
             self.handle_endtag(tag)
         else:
             self.handle_starttag(tag, text)
+        return tag == "div" and closing and self.div_depth == 0
+
+    def _skip(self, tag: str, closing: bool) -> None:
+        if tag == self.skipped[0]:
+            self.skipped[1] += -1 if closing else 1
+            if self.skipped[1] == 0:
+                self.skipped = None
 
     def _tag(self, tag, text):
         if tag in _BLOCKS:
@@ -177,15 +279,9 @@ class _IndexCopy:
         self.parts.append(text)
 
     def handle_starttag(self, tag, text):
-        if tag == self.body_tag and not self.marked:
-            text = re.sub(r"^<\w+", lambda m: m[0] + " data-pagefind-body", text)
-            self.marked = True
-        elif tag in _HEADINGS and "visually-hidden" in _classes(text):
-            # Headings only screen readers hear ("ข้อมูลเอกสาร") are not document text.
-            text = re.sub(r"^<\w+", lambda m: m[0] + " data-pagefind-ignore", text)
         if tag in _RAW_TEXT and not text.endswith("/>"):
             self.raw_depth += 1
-        self._tag(tag, text)
+        self._tag(tag, _plain_start_tag(tag, text))
 
     def handle_endtag(self, tag):
         if tag in _RAW_TEXT and self.raw_depth:
@@ -197,7 +293,8 @@ class _IndexCopy:
 
     def handle_data(self, text):
         if not self.raw_depth:
-            text = split_thai(text)
+            text = indexed_text(html.unescape(text), self.vocabulary)
+            text = html.escape(text, quote=False)
         if not text:
             return
         after_thai = THAI_RUN.match(self.last_char)
@@ -213,6 +310,25 @@ class _IndexCopy:
         self.parts.append(text)
 
 
+_HIDDEN = re.compile(r"""\s(?:data-pagefind-ignore|aria-hidden\s*=\s*["']?true)""")
+
+
+def _left_out(tag: str, text: str) -> bool:
+    """Elements that are not the document's text as a reader reads it."""
+    if _HIDDEN.search(text):
+        return True
+    return tag in _HEADINGS and "visually-hidden" in _classes(text)
+
+
+def _plain_start_tag(tag: str, text: str) -> str:
+    """The tag without its attributes (ids, classes, headers: nothing Pagefind reads),
+    except a table cell's spans, which keep a table's text in its cells."""
+    if tag in ("td", "th"):
+        spans = re.findall(r"""\s(?:rowspan|colspan)\s*=\s*["']?\d+["']?""", text)
+        return f"<{tag}{''.join(spans)}>"
+    return f"<{tag}>"
+
+
 def _classes(tag_text: str) -> list[str]:
     found = _CLASS.search(tag_text)
     return (found[1] or found[2] or found[3] or "").split() if found else []
@@ -226,22 +342,31 @@ class IndexedDocument:
     title: str
     meta: dict = field(default_factory=dict)  # name -> text shown in results
     filters: list = field(default_factory=list)  # (key, value)
+    number: str = ""  # the document's number (ที่ ...), found like its title
+    summary: str = ""
 
 
-def index_copy(page: str, document: IndexedDocument) -> str:
-    """The index-only version of a written document page."""
-    body_tag = "article" if re.search(r"<article\b", page) else "main"
-    start = page.find(f"<{body_tag}")
-    close = f"</{body_tag}>"
-    end = page.rfind(close)
-    if start < 0 or end < start:
+DOC_BODY = '<div class="doc-body">'
+NUMBER_WEIGHT = 10  # a document-number match ranks first (a title is an h1: weight 7)
+
+
+def index_copy(page: str, document: IndexedDocument,
+               vocabulary: Vocabulary | None = None) -> str:
+    """The index-only version of a written document page: its title and number
+    (weighted), its summary and its own text; no labels, navigation or breadcrumbs."""
+    start = page.find(DOC_BODY)
+    if start < 0:
         raise SearchIndexError(
-            f"{document.save_as}: no <article> or <main> element to index "
-            "(the theme's document template must keep one)")
-    # Only the body element is indexed: the header, menu and footer around it
-    # are left out of the copy (less for Pagefind to read).
-    parser = _IndexCopy(body_tag)
-    parser.feed(page[start:end])
+            f"{document.save_as}: no {DOC_BODY} element to index "
+            "(the theme's page template must keep one)")
+    parser = _IndexCopy(vocabulary)
+    parser.feed(page, start)
+    lead = [f"<h1>{_indexed_html(document.title, vocabulary)}</h1>"]
+    if document.number:
+        lead.append(f'<p data-pagefind-weight="{NUMBER_WEIGHT}">'
+                    f"{_indexed_html(document.number, vocabulary)}</p>")
+    if document.summary:
+        lead.append(f"<p>{_indexed_html(document.summary, vocabulary)}</p>")
     # Attribute values are stored verbatim by Pagefind; an empty element
     # carries each one without adding words to the indexed text.
     fields = [("data-pagefind-meta", f"title:{document.title}")]
@@ -249,9 +374,13 @@ def index_copy(page: str, document: IndexedDocument) -> str:
     fields += [("data-pagefind-filter", f"{key}:{value}") for key, value in document.filters]
     hidden = "".join(f'<span {attribute}="{html.escape(value)}"></span>'
                      for attribute, value in fields)
-    body = page.find("<body", 0, start)
-    head = page[:body if body >= 0 else start]
-    return f"{head}<body>{''.join(parser.parts)}{hidden}{close}</body></html>"
+    return (f'<!doctype html><html lang="und"><head><meta charset="utf-8"></head><body>'
+            f"<article data-pagefind-body>{''.join(lead)}{''.join(parser.parts)}{hidden}"
+            "</article></body></html>")
+
+
+def _indexed_html(text: str, vocabulary: Vocabulary | None) -> str:
+    return html.escape(indexed_text(text, vocabulary), quote=False) + " " + BLOCK_END
 
 
 # ------------------------------------------------------- documents and filters
@@ -277,7 +406,9 @@ def describe(article, digits: str) -> IndexedDocument:
         filters += [("fiscal_year", str(year)) for year in article.fiscal_year]
     if article.metadata.get("division"):
         filters.append(("division", article.division))
-    return IndexedDocument(article.save_as, article.title, meta, filters)
+    return IndexedDocument(article.save_as, article.title, meta, filters,
+                           article.metadata.get("number") or "",
+                           article.metadata.get("summary") or "")
 
 
 def filter_choices(articles, digits: str) -> list[dict]:
@@ -324,14 +455,18 @@ def build_index(output_path: str, documents: list[IndexedDocument],
     shutil.rmtree(bundle, ignore_errors=True)
     if not documents:  # nothing to search: the search page says so
         return {"documents": 0, "seconds": time.monotonic() - started, "bytes": 0}
+    vocabulary = Vocabulary()
+    for document in documents:  # first the words the site uses, for reading compounds
+        page = _read_page(output_path, document)
+        vocabulary.add(page[page.find(DOC_BODY):page.rfind("</article>")])
+        vocabulary.add(document.title)
     with WorkFolder.make(work_folders.INDEX_COPY, os.path.dirname(output_path)) as copy:
         for document in documents:
-            with open(os.path.join(output_path, document.save_as), encoding="utf-8") as handle:
-                page = handle.read()
+            page = _read_page(output_path, document)
             target = os.path.join(copy.path, document.save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
-                handle.write(index_copy(page, document))
+                handle.write(index_copy(page, document, vocabulary))
         # Language "und": Pagefind would split Thai queries again itself
         # (search.js does it, keeping a half-typed word whole) and has no Thai stemmer.
         command = [sys.executable, "-m", "pagefind", "--site", copy.path,
@@ -345,6 +480,11 @@ def build_index(output_path: str, documents: list[IndexedDocument],
     size = sum(os.path.getsize(os.path.join(folder, name))
                for folder, _, names in os.walk(bundle) for name in names)
     return {"documents": len(documents), "seconds": time.monotonic() - started, "bytes": size}
+
+
+def _read_page(output_path: str, document: IndexedDocument) -> str:
+    with open(os.path.join(output_path, document.save_as), encoding="utf-8") as handle:
+        return handle.read()
 
 
 def _remove_unused_ui(bundle: str) -> None:

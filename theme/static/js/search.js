@@ -36,10 +36,19 @@ let latest = 0; // number of the latest search; older answers are dropped
 let results = [];
 let shown = 0;
 
+// A number as the index also holds it (portal/search: canonical_number): Arabic
+// digits, no thousands commas. ๒๕๖๘ finds 2568 and 2568 finds ๒๕๖๘.
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+function canonical(piece) {
+  const arabic = piece.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  return GROUPED.test(arabic) ? arabic.replaceAll(",", "") : arabic;
+}
+
 // The words of one space-free piece of the query, as ICU splits them.
 function words(text) {
   const pieces = segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : [text];
-  return pieces.map((piece) => piece.toLowerCase().replace(NOT_WORD, "")).filter(Boolean);
+  return pieces.map((piece) => canonical(piece).toLowerCase().replace(NOT_WORD, ""))
+    .filter(Boolean);
 }
 
 // The term lists to search for a query. The last piece may be a word still
@@ -117,10 +126,29 @@ function digits(text) {
   return thaiDigits ? String(text).replace(/[0-9]/g, (d) => "๐๑๒๓๔๕๖๗๘๙"[d]) : String(text);
 }
 
-// An excerpt in the original text: drop the spaces the index inserted, then
-// keep only text and <mark> from Pagefind's HTML.
+// The index holds other forms of numbers and long words right after them, between
+// ALT marks (" ⁤2568⁤ " after ๒๕๖๘); in excerpts they go, and a match on one marks
+// the word it belongs to.
+const ALTERNATE = /(<mark>)?([^\s<>]+)(<\/mark>)? (<mark>)?\u2064([^\u2064]*)\u2064(<\/mark>)? ?/g;
+function withoutAlternates(html) {
+  return html.replace(ALTERNATE, (_all, open, word, close, altOpen, inner, altClose) => {
+    if (open && close) return `<mark>${word}</mark>`;
+    const alternate = (altOpen || "") + inner + (altClose || "");
+    if (!alternate.includes("<mark>")) return word;
+    // The parts of a compound put together again, each with its own mark:
+    // ปี <mark>งบ</mark> <mark>ประมาณ</mark> -> ปี<mark>งบประมาณ</mark>
+    const parts = alternate.replaceAll(" ", "");
+    return parts.replace(/<\/?mark>/g, "") === word ? parts : `<mark>${word}</mark>`;
+  }).replace(CUT_AT_START, "").replace(CUT_AT_END, "");
+}
+// An excerpt may start or end inside another form: that piece goes too.
+const CUT_AT_START = /^(?:(?:<mark>)?\u2064[^\u2064]*|[^\u2064]*)\u2064(?:<\/mark>)? ?/;
+const CUT_AT_END = / ?(?:<mark>)?\u2064[^\u2064]*$/;
+
+// An excerpt in the original text: drop the other forms and the spaces the index
+// inserted, then keep only text and <mark> from Pagefind's HTML.
 function excerpt(html) {
-  const restored = html
+  const restored = withoutAlternates(html)
     .replace(INSERTED, "")
     .replaceAll(" \u2063", "") // ends Thai blocks in the index (no "." added)
     .replaceAll("\u2063", "")
