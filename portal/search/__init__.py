@@ -31,11 +31,20 @@ still being typed is cut into fragments), searches with ``exactDiacritics``
 and checks Thai terms without vowel or tone marks against the matched words,
 since Pagefind lets ขาว match ข้าว and ข่าว otherwise.
 
-Only documents (Pelican articles) are indexed, and in each only its
-``<article>`` element (``data-pagefind-body`` is added in the copy). Each
-result carries metadata (title, type, date in the Buddhist Era) and filters
-(ITA item, document type, fiscal year, division) written as attributes, which
-Pagefind stores verbatim.
+Only documents (Pelican articles) are indexed, and of each only what a reader
+reads as the document: its title, its number (weighted first), its summary and
+its own text (``<div class="doc-body">``), without the labels, metadata panel,
+signatories, navigation, phone cards or download links around it. Each result
+carries metadata (title, type, date in the Buddhist Era) and filters (ITA item,
+document type, fiscal year, division) written as attributes, which Pagefind
+stores verbatim.
+
+Numbers and compounds: each number is also indexed as the query side writes it
+(Arabic digits, no thousands commas), so ๒๕๖๘ and 2568 find each other, and a
+long word ICU keeps whole (ปีงบประมาณ) also by its finer reading when the site
+uses each part as a word of its own (``Vocabulary``, from a first pass over the
+pages). These other forms follow their word between INVISIBLE PLUS marks (ALT);
+search.js removes them from excerpts and marks the word they belong to.
 """
 
 from __future__ import annotations
