@@ -161,3 +161,28 @@ def test_print_is_a4_with_wide_tables_in_landscape(site_url, visit, screenshots)
     assert sizes and all(size in (portrait, landscape) for size in sizes), sizes
     assert sizes[0] == portrait  # the document starts on an upright page
     assert landscape in sizes  # its wide table is printed sideways
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_draft_page_says_it_is_one_without_axe_violations(browser, tmp_path, width):
+    """Drafts are seen only in the preview (`invoke serve`, `invoke edit`): the notice
+    must be read first and pass the same checks as published pages."""
+    from conftest import Site, announcement
+
+    site = Site(tmp_path)
+    site.add({"documents/2569/draft.md": announcement(slug="announcement-2569-099",
+                                                      status="draft")})
+    result = site.build()
+    assert result.ok, result.message
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto((site.output / "drafts" / "announcement-2569-099" / "index.html").as_uri())
+        notice = page.locator("p.draft-notice")
+        assert notice.inner_text().startswith("ฉบับร่าง ยังไม่เผยแพร่")
+        # Right under the title, before the document's facts.
+        assert page.evaluate("document.querySelector('h1').nextElementSibling.className") \
+            == "draft-notice"
+        assert axe_violations(page) == []
+    finally:
+        context.close()
