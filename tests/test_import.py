@@ -570,3 +570,9 @@ def test_a_spreadsheet_with_several_sheets_is_refused_with_what_to_do(site, tmp_
     assert not result.ok
     assert "two.xlsx มีข้อมูล 2 ชีต: วางได้เฉพาะไฟล์ที่มีข้อมูลชีตเดียว" in result.message
     assert "invoke table --sheet" in result.message
+
+
+def test_marks_inside_a_thai_word_leave_the_word_whole():
+    from portal.importer.source import plain_text
+
+    assert plain_text("ปี**งบ**ประมาณ <u>๒๕๖๙</u><br>\nต่อ") == "ปีงบประมาณ ๒๕๖๙ ต่อ"

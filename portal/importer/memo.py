@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from portal import thai_format
 from portal.front_matter.schema import DOCUMENT_TYPES, TYPES_BY_NAME
 
-_MARKUP = re.compile(r"\*\*|</?u>|^#+\s*|<br>")
+from .source import plain_text
+
 _LEADS = {
     "division": re.compile(r"^ส่วนราชการ\s+(?P<value>.+)$"),
     "subject": re.compile(r"^เรื่อง\s+(?P<value>.+)$"),
@@ -52,7 +53,8 @@ class Proposals:
 
 
 def plain(text: str) -> str:
-    return " ".join(_MARKUP.sub(" ", text).split())
+    """A paragraph's words without Markdown marks or a heading's #."""
+    return plain_text(text.lstrip("#"))
 
 
 def propose(paragraphs: list[str]) -> Proposals:

@@ -14,6 +14,17 @@ from decimal import Decimal
 _LIST_ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[-•])|[0-9๐-๙]+\.) ")
 
 
+# The marks the readers put into Markdown text: bold and underline (which may sit inside
+# a Thai word, so they leave nothing), line breaks (which leave a space).
+_INLINE_MARKS = re.compile(r"\*\*|</?u>")
+_LINE_BREAK = re.compile(r"<br>\n?")
+
+
+def plain_text(text: str) -> str:
+    """The words of reader-made Markdown without its marks, one space between them."""
+    return " ".join(_LINE_BREAK.sub(" ", _INLINE_MARKS.sub("", text)).split())
+
+
 def is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
 

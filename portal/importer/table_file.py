@@ -19,7 +19,7 @@ import yaml
 from portal.tables import model
 from portal.tables.model import SUFFIX
 
-from .source import Cell, Grid
+from .source import Cell, Grid, plain_text
 
 TOTAL_WORDS = re.compile(r"^(?:รวม|ยอดรวม|total\b|sum\b)", re.IGNORECASE)
 TICKS = {"/", "✓", "✔", "√", "☑"}
@@ -27,7 +27,6 @@ MONEY_WORDS = ("บาท", "งบประมาณ", "จำนวนเง�
 # Numbers and the yes/no words stay unquoted: YAML would type them, the table reader
 # (portal/yaml_source) reads every value as the text written.
 _BARE = re.compile(r"^(?:[0-9๐-๙]+(?:[,.][0-9๐-๙]+)*%?|true|false|all)$")
-_MARKS = re.compile(r"\*\*|</?u>|<br>\n?")
 
 
 @dataclass
@@ -48,11 +47,7 @@ class _Slot:
 
     @property
     def plain(self) -> str:
-        return _MARKS.sub(" ", self.cell.text).strip()
-
-
-def plain(text: str) -> str:
-    return " ".join(_MARKS.sub(" ", text).split())
+        return plain_text(self.cell.text)
 
 
 def write_table(grid: Grid, table_id: str, fallback_caption: str) -> Written:

@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from portal import thai_format
 
-from .source import Cell, Grid, Source, is_list_item, joined
+from .source import Cell, Grid, Source, is_list_item, joined, plain_text
 
 # Word's heading styles, in English or in a Thai Word ("หัวเรื่อง 1").
 _HEADING_STYLE = re.compile(r"^(?:heading|หัวเรื่อง)\s*(\d)$", re.IGNORECASE)
@@ -63,8 +63,8 @@ def _add_table(source: Source, table: Table, numbering: _Numbering) -> None:
         return
     grid.where = f"ตารางที่ {len(source.tables) + 1} ในไฟล์ Word"
     before = source.blocks[-1] if source.blocks else None
-    if isinstance(before, str) and _CAPTION.match(_plain(before).lstrip("# ")):
-        grid.caption = _plain(before).lstrip("# ")  # "ตารางที่ ๑ ..." names the table below it
+    if isinstance(before, str) and _CAPTION.match(plain_text(before).lstrip("# ")):
+        grid.caption = plain_text(before).lstrip("# ")  # "ตารางที่ ๑ ..." names the table below it
         source.blocks.pop()
     source.blocks.append(grid)
 
@@ -156,10 +156,10 @@ def _paragraph_block(paragraph: Paragraph, numbering: _Numbering) -> str:
         return ""
     level = _heading_level(paragraph)
     if level:
-        return "#" * min(level + 1, 6) + " " + _plain(text)
+        return "#" * min(level + 1, 6) + " " + plain_text(text)
     if (_all_bold(paragraph) and len(text) <= HEADING_MAX_LETTERS + 4
             and "\n" not in text and not is_list_item(text)):
-        return "## " + _plain(text)
+        return "## " + plain_text(text)
     return text
 
 
@@ -169,10 +169,6 @@ def _heading_level(paragraph: Paragraph) -> int:
         return 1
     match = _HEADING_STYLE.match(name.strip())
     return int(match.group(1)) if match else 0
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\*\*|</?u>", "", text).strip()
 
 
 def _paragraph_text(paragraph: Paragraph, numbering: _Numbering, in_cell: bool) -> str:
