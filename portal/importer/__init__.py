@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+from portal.tables.model import TABLE_ID
+
 from .draft import Draft, ImportRefused, write_draft
 from .sheets import SheetUnreadable, read_sheets
 from .source import Source, Unreadable
@@ -101,7 +103,7 @@ def table_into(path: str, folder: str, sheet: str = "", cells: str = "", table_i
         raise ImportRefused(f"{name} มีข้อมูลหลายชีต: เลือกชีตด้วย --sheet "
                             + "ชื่อใดชื่อหนึ่ง: " + ", ".join(g.where for g in grids))
     table_id = table_id or table_file.free_id(folder, name)
-    if not table_file.ID.match(table_id):
+    if not TABLE_ID.match(table_id):
         raise ImportRefused(f"ชื่อตาราง \"{table_id}\" ใช้ไม่ได้: ใช้ a-z 0-9 และ - เช่น budget-2569")
     target = os.path.join(folder, table_id + SUFFIX)
     if os.path.exists(target):

@@ -460,14 +460,11 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-ID = model.TABLE_ID
-
-
 def free_id(folder: str, name: str) -> str:
     """A table id from the file name when it is plain Latin ("budget-2569.xlsx"),
     else table-1, table-2, ...: the first not used in ``folder``."""
-    stem = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name)[0].lower()).strip("-")
-    if stem and ID.match(stem) and not os.path.exists(os.path.join(folder, stem + SUFFIX)):
+    stem = model.latin_id(name)
+    if stem and not os.path.exists(os.path.join(folder, stem + SUFFIX)):
         return stem
     number = 1
     while os.path.exists(os.path.join(folder, f"table-{number}{SUFFIX}")):

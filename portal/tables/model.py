@@ -155,13 +155,18 @@ def load_sheet(path: str):
                    for p in problems]
 
 
+def latin_id(name: str) -> str:
+    """A table id made of a file's name when the name is plain Latin ("Budget 2569.xlsx"
+    -> "budget-2569"), else "": the rule of sheets placed as tables and of `invoke table`."""
+    stem = os.path.splitext(name)[0]
+    found = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return found if stem.isascii() else ""
+
+
 def sheet_table_id(name: str) -> str:
     """The table's id (its anchor and the CSV/JSON names) from a spreadsheet's name:
     the name itself when it is plain Latin, else "sheet-" and a short digest of it."""
-    stem = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name)[0].lower()).strip("-")
-    if stem and os.path.splitext(name)[0].isascii():
-        return stem
-    return "sheet-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return latin_id(name) or "sheet-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 def parse_number(text: str):
