@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -576,3 +577,16 @@ def test_marks_inside_a_thai_word_leave_the_word_whole():
     from portal.importer.source import plain_text
 
     assert plain_text("ปี**งบ**ประมาณ <u>๒๕๖๙</u><br>\nต่อ") == "ปีงบประมาณ ๒๕๖๙ ต่อ"
+
+
+def test_an_empty_table_in_a_word_file_is_left_out_not_a_crash(site, tmp_path):
+    document = docx.Document()
+    document.add_paragraph("เรื่อง รายงานผลการดำเนินงาน")
+    empty = document.add_table(rows=2, cols=3)
+    empty.style = "Table Grid"
+    document.add_paragraph("ไม่มีข้อมูลในตาราง")
+    document.save(tmp_path / "empty.docx")
+    draft, = imported(site, tmp_path / "empty.docx")
+    assert draft.files == ["report-001.md", "empty.docx"]
+    assert "::: table" not in Path(draft.document).read_text(encoding="utf-8")
+    assert "<p>ไม่มีข้อมูลในตาราง</p>" in built_draft(site, draft)

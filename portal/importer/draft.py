@@ -116,6 +116,8 @@ def _folder(content_dir: str, doc_type: DocumentType, year: str, slug: str) -> s
 def _tables_and_body(source, found, used_blocks, work, name):
     files, parts, notes, captions = [], [], [], []
     for index, block in enumerate(source.blocks):
+        if isinstance(block, Grid) and not any(c.text.strip() for r in block.rows for c in r):
+            continue  # a table drawn but never filled in: nothing to publish
         if isinstance(block, Grid):
             table_id = f"table-{len(files) + 1}"
             fallback = f"ตารางที่ {len(files) + 1} จาก {name}" + (
