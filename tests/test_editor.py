@@ -189,3 +189,16 @@ def test_publish_puts_admin_online_when_the_ci_names_a_backend(site, monkeypatch
     monkeypatch.delenv("PORTAL_EDITOR_BACKEND")
     result = site.build(PUBLISH_SETTINGS)
     assert result.ok and not (site.output / "admin").exists()
+
+
+def test_the_check_asks_only_about_documents_inside_content(tmp_path):
+    repo = str(tmp_path)
+    inside = check.document_dir(repo, "content/documents/2569/a/a.md", {}, "content/documents")
+    assert inside == os.path.realpath(tmp_path / "content" / "documents" / "2569" / "a")
+    new = check.document_dir(repo, "", {"fiscal_year": "2569", "slug": "b"}, "content/documents")
+    assert new.endswith(os.path.join("content", "documents", "2569", "b"))
+    for hostile in ("../../etc/passwd", "content/../../x/y.md"):
+        with pytest.raises(ValueError, match="เอกสารต้องอยู่ในโฟลเดอร์ content"):
+            check.document_dir(repo, hostile, {}, "content/documents")
+    with pytest.raises(ValueError, match="เอกสารต้องอยู่ในโฟลเดอร์ content"):
+        check.document_dir(repo, "", {"fiscal_year": "../../..", "slug": "x"}, "content/documents")

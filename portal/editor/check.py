@@ -44,6 +44,14 @@ def document_dir(repo: str, entry_path: str, data: dict, folder: str) -> str:
     """The folder the document is (or will be) in: its own path's, else the one the
     collection's path makes of the fiscal year and slug."""
     if entry_path:
-        return os.path.dirname(os.path.join(repo, entry_path))
-    year = str(data.get("fiscal_year") or "undated")
-    return os.path.join(repo, folder, year, str(data.get("slug") or "new"))
+        found = os.path.dirname(os.path.join(repo, entry_path))
+    else:
+        year = str(data.get("fiscal_year") or "undated")
+        found = os.path.join(repo, folder, year, str(data.get("slug") or "new"))
+    content = os.path.realpath(os.path.join(repo, "content"))
+    found = os.path.realpath(found)
+    if os.path.commonpath([found, content]) != content:
+        # The editor only names files of content/; anything else is not asked of it.
+        raise ValueError(f"เอกสารต้องอยู่ในโฟลเดอร์ content (document outside content/): "
+                         f"{entry_path or found}")
+    return found
