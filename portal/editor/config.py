@@ -10,12 +10,12 @@ Free of Pelican: the editor plugin and `invoke edit` both call ``decap_config``.
 
 from __future__ import annotations
 
+from portal.front_matter import scaffold
 from portal.front_matter.schema import DOCUMENT_TYPES, FIELDS, DocumentType, Field
 
 # Where a type's documents go, relative to the repository: as `invoke new` files them.
 DOCUMENTS_FOLDER = "content/documents"
 PAGES_FOLDER = "content/pages"
-STANDING_FOLDER = "standing"
 
 # The backends an อปท. can use: decap-server on this machine (`invoke edit`), or a git host.
 HOSTED = ("github", "gitlab", "gitea")
@@ -75,7 +75,7 @@ def _collection(doc_type: DocumentType, catalogs: dict, divisions: list[str]) ->
     if doc_type.is_page:
         folder, path = PAGES_FOLDER, "{{slug}}/{{slug}}"
     elif doc_type.standing:
-        folder, path = DOCUMENTS_FOLDER, STANDING_FOLDER + "/{{slug}}/{{slug}}"
+        folder, path = DOCUMENTS_FOLDER, scaffold.STANDING + "/{{slug}}/{{slug}}"
     else:  # the fiscal year's folder, as `invoke new` files a document
         folder, path = DOCUMENTS_FOLDER, "{{fiscal_year}}/{{slug}}/{{slug}}"
     return {

@@ -33,6 +33,7 @@ def new_title(text: str) -> str:
 
 
 UNDATED = "undated"  # the folder of documents given neither a date nor a fiscal year
+STANDING = "standing"  # the folder of documents in force until replaced (manuals), undated
 
 
 def new_year(date: _dt.date | None, fiscal_year: str = "") -> str:

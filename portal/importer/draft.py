@@ -100,7 +100,6 @@ def _undated_note(doc_type: DocumentType) -> str:
             f"ลงวันที่ แล้วย้ายโฟลเดอร์ออกจาก {scaffold.UNDATED}/")
 
 
-STANDING = "standing"  # documents in force until replaced (manuals): no fiscal year
 
 
 def _folder(content_dir: str, doc_type: DocumentType, year: str, slug: str) -> str:
@@ -109,7 +108,7 @@ def _folder(content_dir: str, doc_type: DocumentType, year: str, slug: str) -> s
     if doc_type.is_page:
         return os.path.join(content_dir, "pages", slug)
     if not year:
-        year = STANDING if doc_type.standing else scaffold.UNDATED
+        year = scaffold.STANDING if doc_type.standing else scaffold.UNDATED
     return os.path.join(content_dir, "documents", year, slug)
 
 
