@@ -100,8 +100,6 @@ def _undated_note(doc_type: DocumentType) -> str:
             f"ลงวันที่ แล้วย้ายโฟลเดอร์ออกจาก {scaffold.UNDATED}/")
 
 
-
-
 def _folder(content_dir: str, doc_type: DocumentType, year: str, slug: str) -> str:
     """Where the build expects the type: information pages under pages/, the rest under
     documents/<fiscal year>, standing/ (manuals without a date) or undated/."""
