@@ -10,7 +10,11 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 # --- The organisation this portal belongs to --------------------------------
 # The example content comes from five real อปท.; the site presents them as one
 # demonstration organisation's publications and says so on every page.
+# The name, structure, executives and contact details are in data/organisation.yaml
+# (portal/organisation, docs/organisation.md); its name replaces this one
+# everywhere. Without that file the site uses this name and has no such pages.
 ORGANISATION = "องค์การบริหารส่วนตำบลตัวอย่าง"
+ORGANISATION_DATA = os.path.join(ROOT, "data", "organisation.yaml")
 ORGANISATION_NOTE = (
     "เว็บไซต์สาธิต: เอกสารตัวอย่างมาจากองค์กรปกครองส่วนท้องถิ่นห้าแห่ง "
     "แต่ละฉบับคงชื่อหน่วยงาน วันที่ และผู้ลงนามตามต้นฉบับ"
@@ -77,8 +81,10 @@ IGNORE_FILES = [".*"]
 # build (sitemap, checks of the written site, search index) are explicit
 # steps of portal/site_build, not signal receivers (docs/architecture.md).
 PLUGINS = ["portal." + name for name in (
-    "safe_paths", "thai_format", "front_matter", "tables", "ita_catalog", "complaints",
-    "git_dates", "listings", "discovery", "editor", "site_integrity", "search")]
+    "safe_paths", "thai_format", "front_matter", "tables", "organisation", "complaints",
+    "git_dates", "listings", "ita_catalog", "discovery", "editor", "site_integrity", "search")]
+# ita_catalog comes after the plugins whose generated pages are ITA evidence
+# (organisation, complaints, listings): they offer them before it counts.
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
 # its own template environment (`invoke serve` too), so a template cannot change

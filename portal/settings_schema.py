@@ -133,6 +133,9 @@ SETTINGS = (
             "หรือ arabic (16 พฤษภาคม 2568)", one_of("thai", "arabic"), "NUMERALS = \"thai\""),
     Setting("ITA_CATALOG_DIR", "โฟลเดอร์รายการข้อ ITA ของแต่ละปี (data/ita)", FOLDER,
             "ITA_CATALOG_DIR = os.path.join(ROOT, \"data\", \"ita\")", required=True),
+    Setting("ORGANISATION_DATA", "ไฟล์ข้อมูลหน่วยงาน (data/organisation.yaml): ชื่อ โครงสร้าง ผู้บริหาร "
+            "ข้อมูลการติดต่อ; \"\" = ไม่มีหน้าข้อมูลหน่วยงาน", OPTIONAL_FILE,
+            "ORGANISATION_DATA = os.path.join(ROOT, \"data\", \"organisation.yaml\")"),
     Setting("COMPLAINTS_DATA", "ไฟล์ข้อมูลช่องทางร้องเรียน (data/complaints.yaml); "
             "\"\" = ไม่มีหน้าร้องเรียน", OPTIONAL_FILE,
             "COMPLAINTS_DATA = os.path.join(ROOT, \"data\", \"complaints.yaml\")"),

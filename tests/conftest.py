@@ -83,7 +83,10 @@ class Site:
 
     def build(self, settings=DEV_SETTINGS, keep=True, warm=False, **overrides):
         """A one-off build, or with ``warm`` one of the `invoke serve` session ``self.session``."""
-        overrides = {"PATH": str(self.content), "OUTPUT_PATH": str(self.output), **overrides}
+        # No organisation data unless a test gives it (data/organisation.yaml names the
+        # example's divisions, which a test's documents need not use).
+        overrides = {"PATH": str(self.content), "OUTPUT_PATH": str(self.output),
+                     "ORGANISATION_DATA": "", **overrides}
         return site_build.build(settings, overrides=overrides, keep=keep,
                                 session=self.session if warm else None)
 

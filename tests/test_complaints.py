@@ -315,8 +315,11 @@ MISTAKES = {
                           "ช่องกรอก [ยาว] ไม่ถูกต้อง", "[*]"),
     "web address without http": ("website: https://www.example.org/", "website: www.example.org",
                                  "ไม่ใช่ที่อยู่เว็บไซต์", "https://"),
-    "ITA code that does not exist": ("    2569: [O17]", "    2569: [O71]",
-                                     "ITA ปี 2569 ไม่มีข้อ \"O71\"", "O1 ถึง"),
+    "ITA items written here, not in the catalog": (
+        "reviewed: 3 ธันวาคม 2569", "ita:\n  channels:\n    2569: [O17]\nreviewed: 3 ธันวาคม 2569",
+        "ช่อง ita ย้ายไปอยู่ในรายการข้อ ITA แล้ว", "answered_by: [complaints/channels]"),
+    "reviewed in the future": ("reviewed: 3 ธันวาคม 2569", "reviewed: 3 ธันวาคม 2570",
+                               "ยังมาไม่ถึง", "ต้องไม่หลังวันนี้"),
     "line too long for A4": ("- ลงชื่อ [20] ผู้ร้อง", "- ลงชื่อ [60] ผู้ร้อง [40]",
                              "ยาวเกินความกว้างของกระดาษ A4", "แยกเป็นสองบรรทัด"),
     "YAML syntax": ("    note: เว้นวันหยุดราชการ", "    note: เว้นวันหยุด: ราชการ",

@@ -10,6 +10,9 @@ from conftest import PUBLISH_SETTINGS, document, invoke, write_files
 from table_html import body_rows, table, tables
 
 SUB_PATH_SITE = "https://example.go.th/ita-portal"
+# The complaint pages are ITA evidence too (tests/test_organisation.py): these
+# tests build without them, to see the rules for documents alone.
+DOCUMENTS_ONLY = {"COMPLAINTS_DATA": ""}
 
 # ITA 2569 evaluates fiscal year 2569. O16 and O4 want data of that year, O14
 # and O18 of the year before, O5 is a multi-year plan covering it.
@@ -59,12 +62,14 @@ def year_rows(page: str) -> dict:
 
 def test_statuses_follow_the_period_rules(site):
     site.add(CONTENT)
-    result = site.build()
+    result = site.build(**DOCUMENTS_ONLY)
     assert result.ok, result.message
     rows = year_rows(site.read("ita/2569/index.html"))
     assert len(rows) == 26
     assert rows["O16"] == ("เผยแพร่แล้ว", ["../../documents/manual-2569-001/"])
-    assert rows["O4"] == ("หลักฐานไม่ตรงช่วงเวลา", ["../../documents/news-2568-001/"])
+    # The news of FY2568 (its listing is evidence of O4 too) is of the wrong year.
+    assert rows["O4"] == ("หลักฐานไม่ตรงช่วงเวลา", ["../../documents/news-2568-001/",
+                                                    "../../documents/type/news/2568/"])
     assert rows["O14"] == ("เผยแพร่แล้ว", ["../../documents/report-2568-001/"])
     assert rows["O18"] == ("เผยแพร่แล้ว", ["../../documents/announcement-2568-009/"])
     assert rows["O5"] == ("เผยแพร่แล้ว", ["../../documents/plan-2566-001/"])
@@ -77,7 +82,7 @@ def test_statuses_follow_the_period_rules(site):
 
 def test_item_page_shows_what_it_asks_its_evidence_and_the_path(site):
     site.add(CONTENT)
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     page = site.read("ita/2569/o16/index.html")
     assert "<h1>ITA ปี ๒๕๖๙ ข้อ O16 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ</h1>" \
         in page
@@ -114,7 +119,7 @@ def test_item_page_shows_what_it_asks_its_evidence_and_the_path(site):
 
 def test_navigation_from_home_to_items_and_back(site):
     site.add(CONTENT)
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     home = site.read("index.html")
     assert '<a href="./ita/">ข้อมูลตามเกณฑ์ ITA</a>' in home
     years = site.read("ita/index.html")
@@ -140,16 +145,16 @@ def test_first_half_items_use_the_date_or_else_the_fiscal_year(site):
                         ita="\n  2568: [O12]", **when)
 
     site.add({"documents/a.md": procurement("report-2568-101", date="15 มีนาคม 2568")})
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     assert year_rows(site.read("ita/2568/index.html"))["O12"][0] == "เผยแพร่แล้ว"
 
     site.add({"documents/a.md": procurement("report-2568-101", date="15 พฤษภาคม 2568")})
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     assert year_rows(site.read("ita/2568/index.html"))["O12"][0] == "หลักฐานไม่ตรงช่วงเวลา"
     assert "นอกช่วง ๖ เดือนแรกของปีงบประมาณ" in site.read("ita/2568/o12/index.html")
 
     site.add({"documents/a.md": procurement("report-2568-101", fiscal_year="2568")})
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     assert year_rows(site.read("ita/2568/index.html"))["O12"][0] == "เผยแพร่แล้ว"
 
 
@@ -161,7 +166,7 @@ def test_year_page_lists_the_best_three_and_links_to_the_rest(site):
     site.add({f"documents/{slug}.md": document(title=f"ประชาสัมพันธ์ {slug}", type="ประกาศ",
                                                slug=slug, date=day, ita="\n  2569: [O4]")
               for slug, day in days.items()})
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     year_page = site.read("ita/2569/index.html")
     # The fitting ones first, the newest first; the wrong-period one only on the item's page.
     assert year_rows(year_page)["O4"] == ("เผยแพร่แล้ว", [
@@ -179,7 +184,7 @@ def test_year_page_lists_the_best_three_and_links_to_the_rest(site):
 
 def test_exports_match_the_pages_with_absolute_urls_under_a_sub_path(site):
     site.add(CONTENT)
-    result = site.build(PUBLISH_SETTINGS, SITEURL=SUB_PATH_SITE)
+    result = site.build(PUBLISH_SETTINGS, SITEURL=SUB_PATH_SITE, **DOCUMENTS_ONLY)
     assert result.ok, result.message
     for year in (2566, 2567, 2568, 2569):
         page_rows = year_rows(site.read(f"ita/{year}/index.html"))
@@ -198,7 +203,7 @@ def test_exports_match_the_pages_with_absolute_urls_under_a_sub_path(site):
     assert items["O16"]["evidence"] == [{
         "title": "คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต",
         "url": f"{SUB_PATH_SITE}/documents/manual-2569-001/",
-        "fiscal_year": "2569", "issued": None, "nothing_to_report": False,
+        "fiscal_year": "2569", "issued": None, "confirmed": None, "nothing_to_report": False,
         "fits_period": True,
     }]
     assert items["O4"]["status"] == "wrong-period"
@@ -235,7 +240,7 @@ def test_exports_match_the_pages_with_absolute_urls_under_a_sub_path(site):
 
 def test_development_exports_use_urls_relative_to_the_site_root(site):
     site.add(CONTENT)
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     data = json.loads(site.read("ita/2569/oit.json"))
     assert data["site_url"] is None
     o16 = next(item for item in data["items"] if item["code"] == "O16")
@@ -246,7 +251,7 @@ def test_csv_quotes_a_title_a_spreadsheet_would_run_and_json_keeps_it(site):
     title = '=HYPERLINK("http://evil","x")'
     site.add({"documents/2569/guideline.md": GUIDELINE.replace(
         "title: คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต", f"title: '{title}'")})
-    assert site.build().ok
+    assert site.build(**DOCUMENTS_ONLY).ok
     text = (site.output / "ita" / "2569" / "oit.csv").read_bytes().decode("utf-8-sig")
     o16 = next(row for row in csv.DictReader(io.StringIO(text)) if row["code"] == "O16")
     assert o16["evidence_1_title"] == "'" + title
@@ -260,7 +265,7 @@ def test_unknown_item_code_fails_with_file_and_line(site):
     site.add({"documents/2569/x.md": document(
         title="ประกาศ", type="ประกาศ", slug="announcement-2569-001", date="1 ธันวาคม 2568",
         ita="\n  2568: [O3]\n  2569: [O16, O27]")})
-    result = site.build()
+    result = site.build(**DOCUMENTS_ONLY)
     assert not result.ok
     assert "documents/2569/x.md:8: ช่อง ita (หลักฐานตัวชี้วัด ITA): " \
            "ITA ปี 2569 ไม่มีข้อ \"O27\"" in result.message
@@ -277,7 +282,7 @@ def test_nothing_to_report_needs_an_item_and_a_yes_or_no(site):
                                    slug="announcement-2569-002", date="1 ธันวาคม 2568",
                                    nothing_to_report="บางที", ita="\n  2569: [O18]"),
     })
-    result = site.build()
+    result = site.build(**DOCUMENTS_ONLY)
     assert not result.ok
     assert "documents/a.md:6: คำแจ้งว่าไม่มีเรื่องที่ต้องรายงานต้องระบุข้อ ITA" in result.message
     assert "documents/b.md:6: ช่อง nothing_to_report" in result.message
@@ -301,8 +306,10 @@ def test_check_ita_prints_the_coverage_and_strict_fails_until_complete(repo):
     lines = run.stdout.splitlines()
     o16 = lines.index(next(line for line in lines if line.startswith("O16 ")))
     assert lines[o16].split()[:2] == ["O16", "published"]
-    assert "คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต (ปีงบประมาณ 2569) " \
-           "documents/manual-2569-001/" in lines[o16 + 1]
+    assert "- [ตรงช่วงเวลา] คู่มือแนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต (ปีงบประมาณ 2569) " \
+           "documents/manual-2569-001/" in run.stdout
+    # The complaint pages of data/complaints.yaml answer it too, as standing information.
+    assert "- [ตรงช่วงเวลา] ขั้นตอนการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in run.stdout
     o4 = next(line for line in lines if line.startswith("O4 "))
     assert o4.split()[:2] == ["O4", "wrong-period"]
 

@@ -13,9 +13,12 @@ form. From that one file it writes, at permanent URLs,
                              font embedded) and ``complaint-form.docx`` (editable) beside it.
 
 The online channel and e-mail come from ``COMPLAINTS_ONLINE_URL``,
-``COMPLAINTS_ONLINE_LABEL`` and ``COMPLAINTS_EMAIL``. Each page may be ITA
-evidence (``ita:`` in the data file); ``context["complaint_pages"]`` lists the
-pages with their URL, title and ITA items for the ITA listings.
+``COMPLAINTS_ONLINE_LABEL`` and ``COMPLAINTS_EMAIL``. Each page is offered to
+the ITA section as standing evidence (``ita_catalog.offer``) under its name in
+the catalogs' ``answered_by`` ("complaints", "complaints/channels", ...), dated
+by when the data was last confirmed (``reviewed`` or the file's last change);
+each page lists the items it answers. ``context["complaint_pages"]`` lists the
+pages with their URL and title.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import Generator
 
-from portal import content_errors, ita_catalog, outputs, thai_format
+from portal import content_errors, git_dates, ita_catalog, outputs, thai_format
+from portal.ita_catalog.coverage import DocumentFacts
 
 from . import data, diagram, docx, pdf
 
@@ -69,6 +73,11 @@ class Download:
         return len(self.content)
 
 
+def evidence_name(key: str) -> str:
+    """The page's name in the catalogs' ``answered_by`` (ita_catalog.ANSWERING_PAGES)."""
+    return "complaints" if key == "hub" else f"complaints/{key}"
+
+
 PAGES = (
     ("hub", "การร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/"),
     ("channels", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "complaints/channels/"),
@@ -87,11 +96,7 @@ class ComplaintsGenerator(Generator):
             return
         organisation = self.settings.get("ORGANISATION", "")
 
-        def catalogs():
-            return ita_catalog.load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"],
-                                                       content_errors.report)
-
-        section = data.load(path, organisation, catalogs)
+        section = data.load(path, organisation)
         if section is None:
             return
         form_title = section.form.title
@@ -105,11 +110,19 @@ class ComplaintsGenerator(Generator):
         form_docx = docx.build(section.form, laid, form_title, organisation)
         self.section = section
         digits = self.settings.get("NUMERALS", "thai")
+        catalogs = ita_catalog.load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"],
+                                                       content_errors.report)
         self.complaint_pages = {
             key: ComplaintPage(key, title, url, url + "index.html", f"complaints/{key}",
-                               section.ita.get(key, ()))
+                               ita_catalog.items_answered_by(catalogs, evidence_name(key)))
             for key, title, url in PAGES
         }
+        confirmed = max(filter(None, (section.reviewed,
+                                      git_dates.file_changed(self.settings, path))))
+        section.confirmed = confirmed
+        for page in self.complaint_pages.values():
+            ita_catalog.offer(evidence_name(page.key),
+                              DocumentFacts.standing(page.title, page.url, confirmed))
         form_url = self.complaint_pages["form"].url + FORM_FILE
         self.downloads = (
             Download(form_title, form_url + ".pdf", "PDF", form_pdf),

@@ -1,6 +1,6 @@
 """Reading data/complaints.yaml into plain objects, reporting every mistake with its line.
 
-``load(path, settings, catalogs)`` returns a ``Section`` or None (when the file
+``load(path, organisation)`` returns a ``Section`` or None (when the file
 cannot be used at all); every problem goes to ``content_errors.report`` with the
 file and line, so one build shows them all.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from portal import content_errors, ita_catalog, thai_format, yaml_source
+from portal import content_errors, thai_format, yaml_source
 from portal.yaml_source import FieldError
 
 # ------------------------------------------------------------------ model
@@ -94,8 +94,9 @@ class Section:
     include: tuple[str, ...]
     not_accepted: tuple[str, ...]
     protection: tuple[str, ...]
-    ita: dict  # page key -> tuple of ita_catalog.Item
     form: Form
+    reviewed: object = None  # datetime.date the data was last confirmed, or None
+    confirmed: object = None  # reviewed or the file's last change, the later (the generator's)
 
 
 # ------------------------------------------------------------------ reading
@@ -103,7 +104,7 @@ class Section:
 PAGE_KEYS = ("hub", "channels", "process", "form")
 # The keys each mapping may have (whether one is required is decided where it is read).
 TOP_KEYS = ("example", "source", "head", "responsible", "channels", "process", "include",
-            "not_accepted", "protection", "ita", "form")
+            "not_accepted", "protection", "ita", "form", "reviewed")
 CHANNEL_KEYS = ("name", "checked", "response", "note", "place", "address", "phone", "fax",
                 "website", "facebook", "facebook_url", "email")
 STEP_KEYS = ("step", "time", "by", "details")
@@ -137,7 +138,7 @@ class _Reader(yaml_source.Fields):
         return " ".join(_PLACEHOLDER.sub(replace, text).split())
 
 
-def load(path: str, organisation: str, catalogs) -> Section | None:
+def load(path: str, organisation: str) -> Section | None:
     """Read the complaints data file; None when it is missing or unreadable."""
     try:
         with open(path, encoding="utf-8") as handle:
@@ -163,6 +164,7 @@ def load(path: str, organisation: str, catalogs) -> Section | None:
                               "เริ่มจากตัวอย่าง data/complaints.yaml ในโครงการ")
         return None
     reader.mapping((), TOP_KEYS, "ไฟล์ข้อมูลช่องทางร้องเรียน")
+    reader.attempt(_no_ita, reader)
     head = reader.attempt(reader.text, ("head",), default="")
     reader.names["head"] = head
     section = Section(
@@ -176,7 +178,7 @@ def load(path: str, organisation: str, catalogs) -> Section | None:
         include=reader.attempt(_list, reader, "include", default=()),
         not_accepted=reader.attempt(_list, reader, "not_accepted", default=()),
         protection=reader.attempt(_list, reader, "protection", default=()),
-        ita=reader.attempt(_ita, reader, catalogs, default={}),
+        reviewed=reader.attempt(reviewed_date, reader, default=None),
         form=reader.attempt(_form, reader, default=None),
     )
     for problem in reader.problems:
@@ -231,24 +233,30 @@ def _channel(reader: _Reader, where: tuple) -> Channel:
     )
 
 
-def _contact(reader, spot, key, label, value, channel_where) -> Contact:
-    if key == "phone" or key == "fax":
+def contact_link(key: str, value: str) -> str:
+    """The link of a contact detail (tel:, mailto: or the web address itself; "" for
+    a fax), after checking that ``value`` is one; FieldError (no ``where``) if not."""
+    if key in ("phone", "fax"):
         number = re.split(r"ต่อ|\(|,", thai_format.arabic_digits(value))[0]
         digits = re.sub(r"\D", "", number)
         if len(digits) < 4:
             raise FieldError(f"\"{value}\" ไม่ใช่หมายเลขโทรศัพท์ (not a phone number)",
-                             "เขียนหมายเลขเช่น 0-3637-4047 ต่อ 17", spot)
-        return Contact(label, value, f"tel:{digits}" if key == "phone" else "")
-    if key == "website":
+                             "เขียนหมายเลขเช่น 0-3637-4047 ต่อ 17")
+        return f"tel:{digits}" if key == "phone" else ""
+    if key in ("website", "map"):
         if not re.match(r"^https?://\S+$", value):
             raise FieldError(f"\"{value}\" ไม่ใช่ที่อยู่เว็บไซต์ (not a web address)",
-                             "เขียนเต็มรูปแบบ เช่น https://www.example.go.th/", spot)
-        return Contact(label, value, value)
+                             "เขียนเต็มรูปแบบ เช่น https://www.example.go.th/")
+        return value
     if key == "email":
         if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
             raise FieldError(f"\"{value}\" ไม่ใช่อีเมล (not an e-mail address)",
-                             "เขียนเช่น saraban@example.go.th", spot)
-        return Contact(label, value, f"mailto:{value}")
+                             "เขียนเช่น saraban@example.go.th")
+        return f"mailto:{value}"
+    return ""
+
+
+def _contact(reader, spot, key, label, value, channel_where) -> Contact:
     if key == "facebook":
         url = reader.text(channel_where + ("facebook_url",), required=False)
         if url and not re.match(r"^https://\S+$", url):
@@ -256,7 +264,10 @@ def _contact(reader, spot, key, label, value, channel_where) -> Contact:
                              "เขียนเช่น https://www.facebook.com/ชื่อเพจ",
                              channel_where + ("facebook_url",))
         return Contact(label, value, url)
-    return Contact(label, value)
+    try:
+        return Contact(label, value, contact_link(key, value))
+    except FieldError as error:
+        raise FieldError(error.message, error.hint, spot) from None
 
 
 def _process(reader: _Reader) -> list[Step]:
@@ -276,23 +287,25 @@ def _process(reader: _Reader) -> list[Step]:
     return steps
 
 
-def _ita(reader: _Reader, catalogs) -> dict:
-    if "ita" not in reader.data:
-        return {}
-    pages = reader.mapping(("ita",), PAGE_KEYS, "ช่อง ita")
-    result = {}
-    for key, value in pages.items():
-        if key in PAGE_KEYS:
-            where = ("ita", key)
-            result[key] = reader.attempt(_evidence, reader, where, value, catalogs, default=())
-    return result
+def reviewed_date(fields: yaml_source.Fields, where: tuple = ("reviewed",)):
+    """A data file's ``reviewed`` date (None when not written), read as the front
+    matter field of the same name reads it."""
+    from portal.front_matter.schema import FIELDS_BY_KEY
 
-
-def _evidence(reader: _Reader, where: tuple, value, catalogs) -> tuple:
+    text = fields.text(where, required=False)
+    if not text:
+        return None
     try:
-        return ita_catalog.evidence_items(value, catalogs())
+        return FIELDS_BY_KEY["reviewed"].parse(text)
     except FieldError as error:
-        raise FieldError(error.message, error.hint, where + error.where) from None
+        raise FieldError(error.message, error.hint, where) from None
+
+
+def _no_ita(reader: _Reader) -> None:
+    if "ita" in reader.data:
+        raise FieldError("ช่อง ita ย้ายไปอยู่ในรายการข้อ ITA แล้ว (ita moved to the catalogs)",
+                         "ลบช่อง ita ออกจากไฟล์นี้ แล้วเขียน answered_by: [complaints/channels] "
+                         "ใต้ข้อนั้นใน data/ita/<ปี>.yaml", ("ita",))
 
 
 # ------------------------------------------------------------------ the form

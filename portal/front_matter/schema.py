@@ -176,6 +176,14 @@ def _date(value, ctx=None) -> _dt.date:
         raise FieldError(str(error), error.hint) from None
 
 
+def _reviewed(value, ctx=None) -> _dt.date:
+    day = _date(value, ctx)
+    if day > _dt.date.today():
+        raise FieldError(f"วันที่ยืนยันข้อมูล \"{value}\" ยังมาไม่ถึง (reviewed is in the future)",
+                         "เขียนวันที่ที่ตรวจแล้วว่าข้อมูลยังถูกต้อง ซึ่งต้องไม่หลังวันนี้")
+    return day
+
+
 _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?\s*)?(\d{4})(?:\s*-\s*(\d{4}))?$")
 
 
@@ -377,6 +385,12 @@ FIELDS = (
           "แผนหลายปีเขียนเป็นช่วง เช่น 2566-2570 เอกสารที่ไม่มีวันที่ต้องระบุช่องนี้",
           "2568", True,
           form="fiscal_year"),
+    Field("reviewed", "ข้อมูล ณ วันที่", _reviewed, OPTIONAL,
+          "สำหรับเอกสารที่ใช้ต่อเนื่องโดยไม่มีวันที่และปีงบประมาณ (เช่น คู่มือ ข้อมูลหน่วยงาน): "
+          "วันที่ตรวจแล้วว่าข้อมูลยังถูกต้อง ITA นับเอกสารนี้ในปีงบประมาณของวันที่นี้ "
+          "หรือวันที่แก้ไฟล์ครั้งล่าสุด แล้วแต่วันใดหลังกว่า",
+          "3 ธันวาคม 2569",
+          form="date"),
     Field("organisation", "หน่วยงานที่ออกเอกสาร", _text, OPTIONAL,
           "ถ้าไม่ระบุ ใช้ชื่อหน่วยงานของเว็บไซต์", "เทศบาลตำบล..."),
     Field("division", "ส่วนราชการ / กอง", _text, OPTIONAL,

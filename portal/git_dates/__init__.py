@@ -118,11 +118,19 @@ class _Dates:
         return self.days[moment]
 
 
-def add_dates(generator):
+def _dates(settings) -> _Dates:
     # git is asked once per build (files may have been committed since the
     # last one), not once per generator
-    dates = current().value("git_dates", lambda: _Dates(
-        generator.settings.get("TIMEZONE") or "Asia/Bangkok"))
+    return current().value("git_dates", lambda: _Dates(settings.get("TIMEZONE") or "Asia/Bangkok"))
+
+
+def file_changed(settings, path: str) -> _dt.date:
+    """The day a file (a data file of the site) last changed, as for documents."""
+    return _dates(settings).last_changed(path)
+
+
+def add_dates(generator):
+    dates = _dates(generator.settings)
     for name in _CONTENT_LISTS:
         for content in getattr(generator, name, []):
             if getattr(content, "source_path", None) and os.path.isfile(content.source_path):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from portal import thai_format, yaml_source
+from portal.build_state import current
 from portal.yaml_source import FieldError, Problem
 
 PERIODS = {
@@ -54,6 +55,8 @@ class Item:
     components: tuple[str, ...] = ()
     confirmed: bool = True  # the item's name was checked against the NACC manual
     group_confirmed: bool = True  # so was its place under the indicator
+    # Pages the portal generates from its data that answer the item (ANSWERING_PAGES keys).
+    answered_by: tuple[str, ...] = ()
 
     @property
     def number(self) -> int:
@@ -97,7 +100,23 @@ class CatalogError(Exception):
 TOP_KEYS = ("year", "evaluates_fiscal_year", "items_from", "source", "confirmed", "indicators")
 INDICATOR_KEYS = ("code", "name", "groups")
 GROUP_KEYS = ("code", "name", "confirmed", "items")
-ITEM_KEYS = ("code", "name", "period", "components", "confirmed")
+ITEM_KEYS = ("code", "name", "period", "components", "confirmed", "answered_by")
+
+# The pages the portal generates from its data files, by the name a catalog's
+# ``answered_by`` gives them; the plugin that writes a page offers it as
+# evidence under this name (``offer``), dated by when its data was confirmed.
+ANSWERING_PAGES = {
+    "about/structure": "หน้าโครงสร้างหน่วยงาน (about/structure/) จาก data/organisation.yaml",
+    "about/duties": "หน้าอำนาจหน้าที่ (about/duties/) จาก data/organisation.yaml",
+    "about/executives": "หน้าผู้บริหาร (about/executives/) จาก data/organisation.yaml",
+    "contact": "หน้าติดต่อหน่วยงาน (contact/) จาก data/organisation.yaml",
+    "complaints": "หน้าการร้องเรียน (complaints/) จาก data/complaints.yaml",
+    "complaints/channels": "หน้าช่องทางร้องเรียน (complaints/channels/) จาก data/complaints.yaml",
+    "complaints/process": "หน้าขั้นตอนการจัดการเรื่องร้องเรียน (complaints/process/)",
+    "complaints/form": "หน้าแบบคำร้องเรียน (complaints/form/)",
+    "news-of-the-year": "รายการข่าวประชาสัมพันธ์ของปีงบประมาณ (documents/type/news/<ปี>/) "
+                        "เมื่อปีนั้นมีข่าว",
+}
 
 
 def load_catalogs(directory: str) -> dict[int, Catalog]:
@@ -274,6 +293,7 @@ def _group(fields, where, catalog, indicator, confirmed) -> None:
         name = fields.attempt(fields.text, spot + ("name",))
         components = fields.attempt(fields.texts, spot + ("components",), False, default=())
         item_confirmed = fields.attempt(fields.flag, spot + ("confirmed",), True, default=True)
+        answered_by = fields.attempt(_answered_by, fields, spot + ("answered_by",), default=())
         if None in (code, period, name):
             continue
         if code in catalog.items:
@@ -282,7 +302,40 @@ def _group(fields, where, catalog, indicator, confirmed) -> None:
             continue
         catalog.items[code] = Item(
             catalog.year, code, name, period, indicator, group, components,
-            confirmed=confirmed and item_confirmed, group_confirmed=confirmed and group_confirmed)
+            confirmed=confirmed and item_confirmed, group_confirmed=confirmed and group_confirmed,
+            answered_by=answered_by)
+
+
+def _answered_by(fields: yaml_source.Fields, where: tuple) -> tuple[str, ...]:
+    names = fields.texts(where, required=False)
+    for name in names:
+        if name not in ANSWERING_PAGES:
+            choices = "\n".join(f"  {key}: {what}" for key, what in ANSWERING_PAGES.items())
+            raise FieldError(f"answered_by: ไม่มีหน้า \"{name}\" ที่ระบบสร้าง "
+                             "(no generated page of that name)", "ใช้ชื่อใดชื่อหนึ่งต่อไปนี้\n" + choices,
+                             where)
+    return names
+
+
+def items_answered_by(catalogs: dict, page: str) -> tuple[Item, ...]:
+    """The items of every catalog that the generated page ``page`` answers."""
+    return tuple(item for year in sorted(catalogs) for item in catalogs[year].items.values()
+                 if page in item.answered_by)
+
+
+OFFERED = "ita_catalog.offered"
+
+
+def offer(page: str, facts) -> None:
+    """A generated page offered as evidence (coverage.DocumentFacts) for the items
+    whose ``answered_by`` names ``page``; called in a generator's generate_context,
+    before the ITA section's (its plugin comes later in PLUGINS)."""
+    current().value(OFFERED, dict).setdefault(page, []).append(facts)
+
+
+def offered() -> dict:
+    """page name -> [DocumentFacts] offered in this build."""
+    return current().value(OFFERED, dict)
 
 
 def _code(fields: yaml_source.Fields, where: tuple) -> str:

@@ -12,7 +12,15 @@ The period rules (ITA year N evaluates fiscal year N, ``Catalog.evaluates_fiscal
   whole fiscal year N also covers its first half. A dated document of year N
   issued from April onwards does not fit.
 - A document without a date or a fiscal year (an information page) fits no
-  period: the assessor needs to see which year the data belong to.
+  period: the assessor needs to see which year the data belong to, unless it
+  is *standing information* whose data someone confirmed: a page the portal
+  generates from a data file (the structure from data/organisation.yaml, the
+  complaint channels, ...) or a document with a ``reviewed`` date. It is
+  dated by that confirmation (``DocumentFacts.confirmed``: the ``reviewed``
+  date or the last change of its file, whichever is later) and fits an item
+  whose asked fiscal year is the confirmation's or an earlier one: what the
+  site shows was confirmed as still true during or after that year. Data
+  confirmed before the asked year fits nothing.
 
 An item is ``published`` when at least one published document fits,
 ``wrong-period`` when documents name the item but none fits, ``missing`` when
@@ -56,8 +64,12 @@ PERIOD_RULES = {
     "previous": "นับเอกสารของปีงบประมาณก่อนปีที่ประเมิน 1 ปี",
     "first_half": "นับเอกสารที่ลงวันที่ระหว่าง 1 ตุลาคม ถึง 31 มีนาคม ของปีงบประมาณที่ประเมิน "
                   "หรือเอกสารที่ไม่ได้ลงวันที่แต่ระบุว่าเป็นข้อมูลของปีงบประมาณนั้น",
-    None: "เอกสารที่ไม่ระบุวันที่และปีงบประมาณ (เช่น หน้าข้อมูลหน่วยงาน) นับเป็นหลักฐานไม่ได้ "
-          "ให้เพิ่มช่อง fiscal_year",
+    None: "เอกสารที่ไม่ระบุวันที่และปีงบประมาณนับเป็นหลักฐานไม่ได้ ให้เพิ่มช่อง fiscal_year "
+          "ยกเว้นข้อมูลประจำของหน่วยงาน (เช่น โครงสร้าง ผู้บริหาร ข้อมูลการติดต่อ หรือเอกสารที่มีช่อง "
+          "reviewed) ซึ่งนับตามวันที่ยืนยันข้อมูลล่าสุด",
+    "standing": "ข้อมูลประจำของหน่วยงาน (หน้าที่ระบบสร้างจากไฟล์ข้อมูล หรือเอกสารที่มีช่อง reviewed) "
+                "นับเมื่อยืนยันข้อมูลล่าสุด (วันที่ reviewed หรือวันที่แก้ไฟล์ครั้งล่าสุด "
+                "แล้วแต่วันใดหลังกว่า) ในปีงบประมาณที่ข้อนั้นต้องการหรือหลังจากนั้น",
 }
 
 
@@ -72,6 +84,7 @@ class Evidence:
     nothing_to_report: bool
     fits: bool
     reason: str  # Thai, Arabic digits: why it fits or not
+    confirmed: _dt.date | None = None  # standing information: the day its data was confirmed
 
 
 @dataclass(frozen=True)
@@ -109,12 +122,16 @@ def wanted(item: Item, fiscal_year: int) -> str:
     return f"ข้อมูลของปีงบประมาณ {fiscal_year}"
 
 
-def fits(item: Item, fiscal_year: int, years, issued: _dt.date | None) -> tuple[bool, str]:
+def fits(item: Item, fiscal_year: int, years, issued: _dt.date | None,
+         confirmed: _dt.date | None = None) -> tuple[bool, str]:
     """(fits the item's period?, Thai reason) for a document's fiscal years and date.
 
     ``fiscal_year`` is the year the ITA evaluates; ``years`` the document's
-    FiscalYears (or None).
+    FiscalYears (or None); ``confirmed`` the day standing information was
+    last confirmed (then ``years`` and ``issued`` are not read).
     """
+    if confirmed is not None:
+        return _standing_fits(item, fiscal_year, confirmed)
     if years is None:
         return False, "เอกสารไม่ได้ระบุวันที่หรือปีงบประมาณ จึงบอกไม่ได้ว่าเป็นข้อมูลของปีใด"
     target = fiscal_year - 1 if item.period == "previous" else fiscal_year
@@ -132,6 +149,25 @@ def fits(item: Item, fiscal_year: int, years, issued: _dt.date | None) -> tuple[
     return True, f"เป็นข้อมูลของปีงบประมาณ {target} ตรงตามที่ข้อนี้ต้องการ"
 
 
+def _standing_fits(item: Item, fiscal_year: int, confirmed: _dt.date) -> tuple[bool, str]:
+    target = fiscal_year - 1 if item.period == "previous" else fiscal_year
+    held = thai_format.fiscal_year(confirmed)
+    day = thai_format.thai_date(confirmed, digits="arabic")
+    if held < target:
+        return False, (f"ข้อมูลประจำ ยืนยันล่าสุดเมื่อ {day} (ปีงบประมาณ {held}) ก่อนปีงบประมาณ "
+                       f"{target} ที่ข้อนี้ต้องการ: ตรวจว่าข้อมูลยังถูกต้อง แล้วแก้วันที่ reviewed")
+    return True, (f"ข้อมูลประจำ ยืนยันล่าสุดเมื่อ {day} (ปีงบประมาณ {held}) "
+                  f"จึงเป็นข้อมูลที่ใช้อยู่ในปีงบประมาณ {target}")
+
+
+def standing_years(confirmed: _dt.date):
+    """The fiscal year standing information counts in (its confirmation's), as FiscalYears."""
+    from portal.front_matter.schema import FiscalYears
+
+    year = thai_format.fiscal_year(confirmed)
+    return FiscalYears(year, year)
+
+
 @dataclass(frozen=True)
 class DocumentFacts:
     """What coverage needs of one Pelican content object, read once per build:
@@ -142,29 +178,50 @@ class DocumentFacts:
     fiscal_year: object  # front_matter.schema.FiscalYears or None
     issued: _dt.date | None
     nothing_to_report: bool
+    confirmed: _dt.date | None = None  # standing information: see the module's rules
 
     @classmethod
     def of(cls, document) -> DocumentFacts:
+        years = getattr(document, "fiscal_year", None)
+        issued = getattr(document, "issued", None)
         return cls(
             title=document.title,
             url=document.url,
-            fiscal_year=getattr(document, "fiscal_year", None),
-            issued=getattr(document, "issued", None),
+            fiscal_year=years,
+            issued=issued,
             nothing_to_report=bool(getattr(document, "nothing_to_report", False)),
+            confirmed=None if years or issued else confirmed_on(
+                getattr(document, "metadata", {}).get("reviewed"),
+                getattr(document, "last_changed", None)),
         )
+
+    @classmethod
+    def standing(cls, title: str, url: str, confirmed: _dt.date) -> DocumentFacts:
+        """A generated page of standing information, confirmed on ``confirmed``."""
+        return cls(title, url, standing_years(confirmed), None, False, confirmed)
+
+
+def confirmed_on(reviewed: _dt.date | None, changed: _dt.date | None) -> _dt.date | None:
+    """When standing data was last confirmed: its ``reviewed`` date or its file's
+    last change, whichever is later; None without a ``reviewed`` date (a change
+    alone is no confirmation: an old scan committed today stays undated)."""
+    if reviewed is None:
+        return None
+    return max(reviewed, changed) if changed else reviewed
 
 
 def evidence_for(item: Item, fiscal_year: int, facts: DocumentFacts) -> Evidence:
     """Evidence from one document that names ``item``."""
-    ok, reason = fits(item, fiscal_year, facts.fiscal_year, facts.issued)
+    ok, reason = fits(item, fiscal_year, facts.fiscal_year, facts.issued, facts.confirmed)
     return Evidence(
         title=facts.title,
         url=facts.url,
-        fiscal_year=facts.fiscal_year,
+        fiscal_year=standing_years(facts.confirmed) if facts.confirmed else facts.fiscal_year,
         issued=facts.issued,
         nothing_to_report=facts.nothing_to_report,
         fits=ok,
         reason=reason,
+        confirmed=facts.confirmed,
     )
 
 
@@ -203,6 +260,17 @@ def catalog_coverage(catalog: Catalog, naming: dict) -> list[ItemCoverage]:
     ``documents_by_item`` of the published documents, shared by every ITA year."""
     return [item_coverage(item, catalog.evaluates_fiscal_year, naming.get(item, ()))
             for item in catalog.items.values()]
+
+
+def with_offered_pages(naming: dict, catalogs: dict, offered: dict) -> dict:
+    """``naming`` with, for every item, the generated pages its ``answered_by`` names
+    (``offered``: page name -> [DocumentFacts], ita_catalog.offer)."""
+    for catalog in catalogs.values():
+        for item in catalog.items.values():
+            for page in item.answered_by:
+                if offered.get(page):
+                    naming.setdefault(item, []).extend(offered[page])
+    return naming
 
 
 def documents_by_item(documents) -> dict[Item, list[DocumentFacts]]:

@@ -48,6 +48,8 @@ def item_record(row: ItemCoverage, site_url: str) -> dict:
                 "url": absolute_url(site_url, e.url),
                 "fiscal_year": str(e.fiscal_year) if e.fiscal_year else None,
                 "issued": thai_format.iso_date(e.issued) if e.issued else None,
+                # standing information (structure, contact, ...): when its data was confirmed
+                "confirmed": thai_format.iso_date(e.confirmed) if e.confirmed else None,
                 "nothing_to_report": e.nothing_to_report,
                 "fits_period": e.fits,
             }

@@ -21,7 +21,7 @@ from pelican.generators import Generator
 
 from portal import content_errors, outputs, rebuild
 
-from . import INDEX_URL, PERIODS, Catalog, export, load_catalogs_or_report
+from . import INDEX_URL, PERIODS, Catalog, export, load_catalogs_or_report, offered
 from . import coverage as cov
 
 
@@ -107,7 +107,8 @@ class ItaGenerator(Generator):
 
     def generate_context(self):
         catalogs = load_catalogs_or_report(self.settings["ITA_CATALOG_DIR"], content_errors.report)
-        naming = cov.documents_by_item(published_documents(self.context))
+        naming = cov.with_offered_pages(cov.documents_by_item(published_documents(self.context)),
+                                        catalogs, offered())
         self.years = years_coverage(catalogs, naming)
         # For the home page and any template that lists the years.
         self.context["ita_years"] = self.years
