@@ -234,6 +234,12 @@ class _Reader:
         name = self.fields.text(where, required=False)
         if not name:
             return None
+        inside = os.path.normpath(os.path.join(self.folder, name.replace("\\", "/")))
+        if not os.path.isabs(name) and not inside.startswith(self.folder + os.sep):
+            raise FieldError(f"รูปถ่าย \"{name}\" อยู่นอกโฟลเดอร์ของไฟล์ข้อมูล "
+                             "(a photo must be beside the data file)",
+                             f"วางรูปไว้ในโฟลเดอร์ {self.folder} (หรือโฟลเดอร์ย่อย) "
+                             "แล้วเขียนชื่อไฟล์ตามตำแหน่งนั้น", where)
         try:
             path = safe_paths.resolve(name, self.folder, self.folder, self.folder)
         except safe_paths.PathRefused as error:
