@@ -39,7 +39,8 @@ def build_code(site) -> str:
     return f"""
         from portal import site_build
         result = site_build.build(DEV_SETTINGS, overrides={{
-            "PATH": {str(site.content)!r}, "OUTPUT_PATH": {str(site.output)!r}}})
+            "PATH": {str(site.content)!r}, "OUTPUT_PATH": {str(site.output)!r},
+            "ORGANISATION_DATA": ""}})
         print(result.message)
     """
 

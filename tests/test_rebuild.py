@@ -37,7 +37,8 @@ def site_files(folder, folders=False):
 def assert_same_as_one_off_build(site, tmp_path, **settings):
     fresh = tmp_path / "one-off"
     result = site_build.build(DEV_SETTINGS, overrides={
-        "PATH": str(site.content), "OUTPUT_PATH": str(fresh), **settings})
+        "PATH": str(site.content), "OUTPUT_PATH": str(fresh), "ORGANISATION_DATA": "",
+        **settings})
     assert result.ok, result.message
     rebuilt, expected = site_files(site.output), site_files(fresh)
     assert rebuilt == expected
