@@ -82,9 +82,10 @@ IGNORE_FILES = [".*"]
 # steps of portal/site_build, not signal receivers (docs/architecture.md).
 PLUGINS = ["portal." + name for name in (
     "safe_paths", "thai_format", "front_matter", "tables", "organisation", "complaints",
-    "git_dates", "listings", "ita_catalog", "discovery", "editor", "site_integrity", "search")]
+    "procurement", "git_dates", "listings", "ita_catalog", "discovery", "editor",
+    "site_integrity", "search")]
 # ita_catalog comes after the plugins whose generated pages are ITA evidence
-# (organisation, complaints, listings): they offer them before it counts.
+# (organisation, complaints, procurement, listings): they offer them before it counts.
 
 # Autoescape: a title typed as "<script>" must show as text. Every build makes
 # its own template environment (`invoke serve` too), so a template cannot change
@@ -115,6 +116,11 @@ MARKDOWN = {
 # How the theme writes numbers in dates and years: "thai" (๑๖ พฤษภาคม ๒๕๖๘) or
 # "arabic" (16 พฤษภาคม 2568). Exports always use Arabic digits.
 NUMERALS = "thai"
+
+# --- Procurement (portal/procurement) -------------------------------------------
+# One file per fiscal year, data/procurement/<year>.csv or .xlsx (docs/procurement.md):
+# the monthly summaries (สขร.๑) and the yearly report are made from it.
+PROCUREMENT_DIR = os.path.join(ROOT, "data", "procurement")
 
 # --- Complaints (portal/complaints) --------------------------------------------
 # Channels, process and the complaint form: data/complaints.yaml.

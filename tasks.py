@@ -4,7 +4,8 @@
     invoke import ไฟล์.docx [--type รายงาน]        นำเข้า Word/Excel/CSV/PDF เป็นเอกสารฉบับร่าง
     invoke table ไฟล์.xlsx --to โฟลเดอร์เอกสาร      นำเข้าตารางจาก Excel/CSV เป็นไฟล์ตาราง
     invoke check                                  ตรวจเนื้อหาทั้งหมด
-    invoke check --ita 2569 [--strict]            ตรวจแล้วแสดงสถานะหลักฐานทุกข้อของ ITA ปีนั้น
+    invoke check --ita 2569 [--strict] [--due]    ตรวจแล้วแสดงสถานะหลักฐานทุกข้อของ ITA ปีนั้น
+                                                  (--due: สิ่งที่ยังต้องเผยแพร่ถึงวันนี้)
     invoke serve                                  สร้างและเปิดดูตัวอย่างที่ http://localhost:8000
     invoke edit                                   หน้าแก้ไขเนื้อหาในเบราว์เซอร์ http://127.0.0.1:8000/admin/
     invoke build                                  สร้างเว็บไซต์ไว้ที่ output/
@@ -12,6 +13,7 @@
     invoke test                                   รันชุดทดสอบ
 """
 
+import datetime
 import json
 import os
 import signal
@@ -52,21 +54,26 @@ def build(c):
 @task(help={
     "ita": "ปี ITA ที่จะแสดงตารางสถานะหลักฐาน เช่น 2569",
     "strict": "ใช้กับ --ita: จบด้วยรหัส 1 ถ้ามีข้อที่ยังไม่มีหลักฐานหรือหลักฐานไม่ตรงช่วงเวลา",
+    "due": "ใช้กับ --ita: แสดงสิ่งที่แต่ละข้อยังต้องเผยแพร่ถึงวันนี้ (เช่น สรุปรายเดือนที่ยังขาด)",
 })
-def check(c, ita="", strict=False):
+def check(c, ita="", strict=False, due=False):
     """ตรวจเนื้อหาทั้งหมดโดยไม่เปลี่ยนเว็บไซต์ (validate all content; exit 1 on any error)."""
-    if strict and not ita:
-        raise Exit("--strict ใช้คู่กับ --ita เช่น invoke check --ita 2569 --strict", code=2)
+    if (strict or due) and not ita:
+        raise Exit("--strict และ --due ใช้คู่กับ --ita เช่น invoke check --ita 2569 --due", code=2)
     year = None
     if ita:
         year = _ita_year(ita)
-    coverage = {}
+    coverage, still_due = {}, []
 
     def read_coverage(pelican):
         # The coverage table is the build's own export, so it always matches the site.
         url = ita_catalog.YEAR_URL.format(year=year) + ita_export.JSON_NAME
         with open(os.path.join(pelican.output_path, *url.split("/")), encoding="utf-8") as f:
             coverage.update(json.load(f))
+        if due:  # the series' own state lives in this build
+            still_due.extend(ita_export.due_table(
+                coverage, ita_catalog.load_catalogs(pelican.settings["ITA_CATALOG_DIR"])[year],
+                datetime.date.today()))
 
     _run_build(DEV_SETTINGS, keep=False, inspect=read_coverage if year else None)
     print("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors found)")
@@ -74,6 +81,9 @@ def check(c, ita="", strict=False):
         return
     print()
     print(ita_export.coverage_table(coverage))
+    if due:
+        print()
+        print("\n".join(still_due))
     incomplete = [i["code"] for i in coverage["items"] if i["status"] != "published"]
     if strict and incomplete:
         raise Exit(f"ITA {year}: ยังไม่ครบ {len(incomplete)} ข้อ ({', '.join(incomplete)}) "

@@ -136,6 +136,9 @@ SETTINGS = (
     Setting("ORGANISATION_DATA", "ไฟล์ข้อมูลหน่วยงาน (data/organisation.yaml): ชื่อ โครงสร้าง ผู้บริหาร "
             "ข้อมูลการติดต่อ; \"\" = ไม่มีหน้าข้อมูลหน่วยงาน", OPTIONAL_FILE,
             "ORGANISATION_DATA = os.path.join(ROOT, \"data\", \"organisation.yaml\")"),
+    Setting("PROCUREMENT_DIR", "โฟลเดอร์ทะเบียนการจัดซื้อจัดจ้าง (data/procurement) ไฟล์ละหนึ่งปีงบประมาณ; "
+            "\"\" = ไม่มีหน้าสรุปผลการจัดซื้อจัดจ้าง", OPTIONAL_TEXT,
+            "PROCUREMENT_DIR = os.path.join(ROOT, \"data\", \"procurement\")"),
     Setting("COMPLAINTS_DATA", "ไฟล์ข้อมูลช่องทางร้องเรียน (data/complaints.yaml); "
             "\"\" = ไม่มีหน้าร้องเรียน", OPTIONAL_FILE,
             "COMPLAINTS_DATA = os.path.join(ROOT, \"data\", \"complaints.yaml\")"),

@@ -114,6 +114,10 @@ ANSWERING_PAGES = {
     "complaints/channels": "หน้าช่องทางร้องเรียน (complaints/channels/) จาก data/complaints.yaml",
     "complaints/process": "หน้าขั้นตอนการจัดการเรื่องร้องเรียน (complaints/process/)",
     "complaints/form": "หน้าแบบคำร้องเรียน (complaints/form/)",
+    "procurement/monthly": "สรุปผลการจัดซื้อจัดจ้างรายเดือน (procurement/<ปี>/<เดือน>/) "
+                           "จาก data/procurement/<ปี>.csv",
+    "procurement/yearly": "รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี (procurement/<ปี>/) "
+                          "จาก data/procurement/<ปี>.csv",
     "news-of-the-year": "รายการข่าวประชาสัมพันธ์ของปีงบประมาณ (documents/type/news/<ปี>/) "
                         "เมื่อปีนั้นมีข่าว",
 }
@@ -331,6 +335,23 @@ def offer(page: str, facts) -> None:
     whose ``answered_by`` names ``page``; called in a generator's generate_context,
     before the ITA section's (its plugin comes later in PLUGINS)."""
     current().value(OFFERED, dict).setdefault(page, []).append(facts)
+
+
+EXPECTED = "ita_catalog.expected"
+
+
+def expect(page: str, missing) -> None:
+    """A generated series that a period expects item by item (a summary each month):
+    ``missing(fiscal_year, today)`` lists in Thai what it still lacks for that year,
+    for ``invoke check --ita <year> --due``."""
+    current().value(EXPECTED, dict)[page] = missing
+
+
+def still_missing(item: Item, fiscal_year: int, today) -> list[str]:
+    """What the series answering ``item`` still lack for ``fiscal_year`` (see ``expect``)."""
+    expected = current().value(EXPECTED, dict)
+    return [line for page in item.answered_by if page in expected
+            for line in expected[page](fiscal_year, today)]
 
 
 def offered() -> dict:

@@ -41,6 +41,7 @@ def item_record(row: ItemCoverage, site_url: str) -> dict:
         "period_label": PERIODS[item.period],
         "status": row.status,
         "status_label": STATUS_LABELS[row.status],
+        "explanation": row.explanation,
         "page_url": absolute_url(site_url, item.url),
         "evidence": [
             {
@@ -111,3 +112,25 @@ def coverage_table(data: dict) -> str:
         f"ไม่ตรงช่วงเวลา {totals['wrong-period']}, ยังไม่มีหลักฐาน {totals['missing']}"
     )
     return "\n".join(lines)
+
+
+def due_table(data: dict, catalog, today) -> list[str]:
+    """``invoke check --ita <year> --due``: per item, what its period still expects
+    and is not published yet, as of ``today`` (lines of Thai text). Run inside the
+    build whose JSON export ``data`` is (the generated series tell what they lack)."""
+    from . import still_missing
+
+    lines = [f"ยังต้องเผยแพร่ ITA {data['ita_year']} "
+             f"(ณ วันที่ {thai_format.thai_date(today, digits='arabic')})"]
+    for record in data["items"]:
+        item = catalog.items[record["code"]]
+        target = catalog.evaluates_fiscal_year - (1 if item.period == "previous" else 0)
+        missing = still_missing(item, target, today)
+        if record["status"] != "published" and not missing:
+            missing = [record["explanation"]]
+        if missing:
+            lines.append(f"{item.code:<4} {item.name}")
+            lines += [f"     - {line}" for line in missing]
+    if len(lines) == 1:
+        lines.append("ครบทุกข้อแล้ว (nothing due)")
+    return lines
