@@ -36,7 +36,7 @@ def main_of(page: str) -> str:
 
 def test_example_structure_page_is_a_chart_in_nested_lists():
     page = (built_example() / "about" / "structure" / "index.html").read_text(encoding="utf-8")
-    chart = re.search(r'<ul class="org-chart"[^>]*>(.*)</ul>\s*<section', page, re.S)[1]
+    chart = re.search(r'<ul class="org-chart">(.*)</ul>\s*</section>', page, re.S)[1]
     text = text_of(chart)
     # Both sides, each person under the body they belong to, the divisions in order.
     assert text.index("ฝ่ายการเมือง") < text.index("ฝ่ายบริหาร") < text.index(
@@ -284,6 +284,14 @@ def test_a_document_must_name_a_division_of_the_structure(tmp_path):
         in result.message, result.message
     assert "สำนักปลัด, กองคลัง, กองช่าง" in result.message
     assert "b.md" not in result.message and "c.md" not in result.message
+
+
+def test_a_drafts_unknown_division_is_a_warning(tmp_path):
+    draft = announcement(division="สำนักปลัด องค์การบริหารส่วนตำบลตัวอย่าง", status="draft")
+    site, result, _ = build_data(tmp_path, organisation_text(), content={"documents/a.md": draft})
+    assert result.ok, result.message
+    assert "ฉบับร่าง: ส่วนราชการ \"สำนักปลัด องค์การบริหารส่วนตำบลตัวอย่าง\" ไม่มีในโครงสร้าง" \
+        in result.message
 
 
 def test_a_catalog_naming_a_page_the_portal_does_not_make_is_an_error(tmp_path):

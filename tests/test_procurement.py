@@ -147,7 +147,7 @@ def test_the_summaries_are_ita_evidence_once_the_data_is_added(tmp_path):
         "10", "11", "index.html", "procurement-2569.csv", "procurement-2569.json"]
     assert "ไม่มีการจัดซื้อจัดจ้างในเดือนพฤศจิกายน ๒๕๖๘" in site.read("procurement/2569/11/index.html")
     item = site.read("ita/2569/o11/index.html")
-    assert "สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนตุลาคม ๒๕๖๘" in item
+    assert "สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนตุลาคม 2568" in item
     assert "(แจ้งว่าไม่มีเรื่องที่ต้องรายงาน)" in item  # November's "none" counts as evidence
 
 

@@ -48,8 +48,7 @@ def complaints(word, tmp_path):
     path.write_text(text.replace("\n      indent: yes", f'\n      indent: "{word}"', 1),
                     encoding="utf-8")
     with build_state.opened():  # the errors of a build of its own
-        section = complaints_data.load(str(path), "อบต.",
-                                       lambda: ita_catalog.load_catalogs(CATALOGS))
+        section = complaints_data.load(str(path), "อบต.")
         errors = [(error.line, error.message) for error in content_errors.errors()]
     part = next((p for p in section.form.parts if p.line == line - 1), None) if section else None
     return (part.indent if part else None), errors, line

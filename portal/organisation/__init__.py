@@ -92,17 +92,20 @@ def check_divisions(generator) -> None:
     if organisation is None or not organisation.divisions:
         return
     known = ", ".join(d.name for d in organisation.divisions)
-    for document in [*generator.articles, *generator.drafts]:
-        division = document.metadata.get("division")
-        issuer = document.metadata.get("organisation") or organisation.name
-        if not division or issuer != organisation.name or organisation.division_named(division):
-            continue
-        path = document.source_path
-        content_errors.report(
-            path, content_errors.line_containing(path, "division"),
-            f"ส่วนราชการ \"{division}\" ไม่มีในโครงสร้างของ{organisation.name} "
-            "(division not in data/organisation.yaml)",
-            f"ใช้ชื่อใดชื่อหนึ่งต่อไปนี้: {known} หรือเพิ่มส่วนราชการใน {organisation.path}")
+    # A draft (an import proposes the memo's own ส่วนราชการ line) is told, not stopped.
+    for documents, tell, prefix in ((generator.articles, content_errors.report, ""),
+                                    (generator.drafts, content_errors.warn, "ฉบับร่าง: ")):
+        for document in documents:
+            division = document.metadata.get("division")
+            issuer = document.metadata.get("organisation") or organisation.name
+            if (not division or issuer != organisation.name
+                    or organisation.division_named(division)):
+                continue
+            path = document.source_path
+            tell(path, content_errors.line_containing(path, "division"),
+                 f"{prefix}ส่วนราชการ \"{division}\" ไม่มีในโครงสร้างของ{organisation.name} "
+                 "(division not in data/organisation.yaml)",
+                 f"ใช้ชื่อใดชื่อหนึ่งต่อไปนี้: {known} หรือเพิ่มส่วนราชการใน {organisation.path}")
 
 
 class OrganisationGenerator(Generator):

@@ -202,12 +202,12 @@ class ProcurementGenerator(Generator):
 
     def _offer(self, page: YearPage) -> None:
         years = FiscalYears(page.fiscal_year, page.fiscal_year)
-        digits = self.settings.get("NUMERALS", "thai")  # titles as the pages show them
+        # Titles with Arabic digits, as the ITA exports for the ITAS system need them.
         for month in page.months:
-            ita_catalog.offer(MONTHLY, DocumentFacts(
-                thai_format.numerals(month.title, digits), month.url, years, None, not month.rows))
-        ita_catalog.offer(YEARLY, DocumentFacts(
-            thai_format.numerals(page.title, digits), page.url, years, None, not page.data.rows))
+            ita_catalog.offer(MONTHLY, DocumentFacts(month.title, month.url, years, None,
+                                                     not month.rows))
+        ita_catalog.offer(YEARLY, DocumentFacts(page.title, page.url, years, None,
+                                                not page.data.rows))
 
     def generate_output(self, writer):
         if not self.years:
