@@ -559,6 +559,9 @@ def test_index_copy_holds_the_readers_text_and_keeps_words_apart_across_tags():
     # The other forms go again where excerpts are shown.
     text = search.restore_text(re.sub("<[^>]+>", "", copy))
     assert "กค ๕๓๓๐๗/๐๗๒" in text and "กค ๐๐๑" in text
+    # A hidden element without an end tag hides nothing after it.
+    icon = page.replace("<p>ท้าย</p>", '<p>ท้าย<img src="i.png" alt="" aria-hidden="true">สุด</p>')
+    assert "ท้าย สุด" in search.index_copy(icon, doc)
 
 
 def test_numbers_are_indexed_also_as_a_query_writes_them():

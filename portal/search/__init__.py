@@ -157,6 +157,7 @@ class Vocabulary:
     def __init__(self):
         self.words: set[str] = set()
         self._parts: dict[str, tuple[str, ...]] = {}
+        self._split_runs: dict[str, str] = {}  # runs recur: a site's phrases repeat
 
     def add(self, text: str) -> None:
         for run in THAI_RUN.findall(text):
@@ -181,6 +182,14 @@ class Vocabulary:
         return ()
 
     def split_run(self, run: str) -> str:
+        """The words of a Thai run, each long one followed by its parts (once
+        every page was added: the parts depend on all the site's words)."""
+        split = self._split_runs.get(run)
+        if split is None:
+            split = self._split_runs[run] = self._split_words(run)
+        return split
+
+    def _split_words(self, run: str) -> str:
         out = []
         for word in thai_words(run):
             parts = self.parts(word)
@@ -243,7 +252,6 @@ class _IndexCopy:
         self.vocabulary = vocabulary
         self.raw_depth = 0
         self.div_depth = 0
-        self.skipped: list | None = None  # [tag, depth] of the element being left out
         self.parts: list[str] = []
         self.last_char = " "
         self.block_boundary = False
@@ -251,36 +259,31 @@ class _IndexCopy:
     def feed(self, page: str, start: int) -> None:
         """From ``start`` (the body element's start tag) to the end of that element."""
         position = start
-        for token in _TOKEN.finditer(page, start):
-            if token.start() > position and self.skipped is None:
+        while (token := _TOKEN.search(page, position)) is not None:
+            if token.start() > position:
                 self.handle_data(page[position:token.start()])
-            position = token.end()
-            if self.handle_markup(token[0]):
+            position, text = token.end(), token[0]
+            if text.startswith("<!--"):
+                continue
+            tag = _TAG_NAME.match(text)[1].lower()
+            if text[1] != "/" and _left_out(tag, text):
+                # Jumped over in one search: a table's phone cards are a large
+                # part of its page, and tokenising them was most of the work.
+                if tag not in _VOID and not text.endswith("/>"):
+                    position = _element_end(page, tag, position)
+            elif self.handle_markup(tag, text):
                 return
 
-    def handle_markup(self, text: str) -> bool:
+    def handle_markup(self, tag: str, text: str) -> bool:
         """Copies a tag; True once the body element has ended."""
-        if text.startswith("<!--"):
-            return False
-        tag = _TAG_NAME.match(text)[1].lower()
-        closing = text.startswith("</")
+        closing = text[1] == "/"
         if tag == "div":
             self.div_depth += -1 if closing else 1
-        if self.skipped is not None:
-            self._skip(tag, closing)
-        elif not closing and _left_out(tag, text):
-            self.skipped = [tag, 1] if not text.endswith("/>") else None
-        elif closing:
+        if closing:
             self.handle_endtag(tag)
         else:
             self.handle_starttag(tag, text)
         return tag == "div" and closing and self.div_depth == 0
-
-    def _skip(self, tag: str, closing: bool) -> None:
-        if tag == self.skipped[0]:
-            self.skipped[1] += -1 if closing else 1
-            if self.skipped[1] == 0:
-                self.skipped = None
 
     def _tag(self, tag, text):
         if tag in _BLOCKS:
@@ -320,6 +323,24 @@ class _IndexCopy:
 
 
 _HIDDEN = re.compile(r"""\s(?:data-pagefind-ignore|aria-hidden\s*=\s*["']?true)""")
+
+
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+@functools.cache
+def _same_element(tag: str) -> re.Pattern:
+    return re.compile(f"<(/?){tag}(?=[\\s/>])", re.I)
+
+
+def _element_end(page: str, tag: str, position: int) -> int:
+    """Where the element whose start tag ends at ``position`` ends (after its end tag)."""
+    depth = 1
+    for found in _same_element(tag).finditer(page, position):
+        depth += -1 if found[1] else 1
+        if depth == 0:
+            return page.index(">", found.end()) + 1
+    return len(page)
 
 
 def _left_out(tag: str, text: str) -> bool:
