@@ -525,8 +525,10 @@ def test_site_without_documents_has_a_search_page_and_no_bundle(site):
 
 def test_thai_runs_are_split_into_words_and_restored():
     split = search.split_thai("ประเมินความเสี่ยงการทุจริต ปี 2569")
-    # Inserted spaces are plain; the page's own spaces after Thai carry WORD JOINER.
-    assert split == "ประเมิน ความ เสี่ยง การ ทุจริต\u2060 ปี\u2060 2569"
+    # Inserted spaces are plain; the page's own spaces after Thai are followed by
+    # WORD JOINER as a word of its own (attached, it would make Pagefind index the
+    # word twice).
+    assert split == "ประเมิน ความ เสี่ยง การ ทุจริต \u2060 ปี \u2060 2569"
     assert search.restore_text(split) == "ประเมินความเสี่ยงการทุจริต ปี 2569"
 
 
@@ -546,12 +548,12 @@ def test_index_copy_holds_the_readers_text_and_keeps_words_apart_across_tags():
     copy = search.index_copy(page, doc)
     assert copy.count("data-pagefind-body") == 1
     # Title and number first, the number weighted; then the document's text only.
-    assert '<h1>คู่มือ\u2060 "ก\u2060 &amp; ข" \u2063</h1>' in copy
-    assert ('<p data-pagefind-weight="10">กค\u2060 ๕๓๓๐๗ \u206453307\u2064 /๐๗๒ '
+    assert '<h1>คู่มือ \u2060 "ก \u2060 &amp; ข" \u2063</h1>' in copy
+    assert ('<p data-pagefind-weight="10">กค \u2060 ๕๓๓๐๗ \u206453307\u2064 /๐๗๒ '
             "\u2064072\u2064  \u2063</p>") in copy
     for left_out in ("เมนูหลัก", "ประเภทเอกสาร", "ส่วนที่ซ่อน", "บัตรซ้ำ", "ผู้ลงนาม"):
         assert left_out not in copy, left_out
-    assert "<dl><dt>ที่ \u2063</dt><dd> กค\u2060 ๐๐๑ \u2064001\u2064 </dd></dl>" in copy
+    assert "<dl><dt>ที่ \u2063</dt><dd> กค \u2060 ๐๐๑ \u2064001\u2064 </dd></dl>" in copy
     assert "เป็น<strong> เว็บไซต์ สาธิต</strong> ของ" in copy
     assert "<p> ท้าย \u2063</p>" in copy
     assert '<span data-pagefind-meta="title:คู่มือ &quot;ก &amp; ข&quot;"></span>' in copy
@@ -559,6 +561,9 @@ def test_index_copy_holds_the_readers_text_and_keeps_words_apart_across_tags():
     # The other forms go again where excerpts are shown.
     text = search.restore_text(re.sub("<[^>]+>", "", copy))
     assert "กค ๕๓๓๐๗/๐๗๒" in text and "กค ๐๐๑" in text
+    # A hidden element without an end tag hides nothing after it.
+    icon = page.replace("<p>ท้าย</p>", '<p>ท้าย<img src="i.png" alt="" aria-hidden="true">สุด</p>')
+    assert "ท้าย สุด" in search.index_copy(icon, doc)
 
 
 def test_numbers_are_indexed_also_as_a_query_writes_them():

@@ -17,13 +17,16 @@ stay exactly as Pelican wrote them.
 Excerpts in the original text: Pagefind shows the indexed text in excerpts,
 spaces included. Between two Thai letters a plain space is one the copy
 inserted, and search.js removes it; a space that was in the page after a Thai
-letter is written after a WORD JOINER (U+2060), which search.js keeps as a
-space (it drops the joiner), so the reader sees the sentence as written. The
-rarer kind carries the mark: Pagefind indexes a word with a joiner attached
-twice (as written, and without it), so marking every inserted space cost it
-an eighth of its time and a quarter of its memory. Keeping the
-whole original text as a metadata field was rejected: it would double every
-fragment that a query downloads and give no excerpt around the match.
+letter is followed by a WORD JOINER (U+2060) standing as a word of its own
+(" JOINER "), which search.js drops with its space, so the reader sees the
+sentence as written. The rarer kind carries the mark, and the mark is a word
+of its own rather than attached to the word before it: Pagefind indexes a
+word with a mark attached twice (as written, and without it), a distinct
+word more for its time and memory (docs/performance.md); a joiner alone
+normalises to no word and only takes a position, which search.js allows for
+when it ranks words side by side first. Keeping the whole original
+text as a metadata field was rejected: it would double every fragment that a
+query downloads and give no excerpt around the match.
 
 The query side is theme/static/js/search.js: it splits the query with
 ``Intl.Segmenter('th')``, also tries the last word joined up again (a word
@@ -69,7 +72,10 @@ from portal.work_folders import WorkFolder
 
 BUNDLE_DIR = "pagefind"
 LATER_SETTING = "PORTAL_SEARCH_LATER"  # invoke serve: see LaterIndex
-JOINER = "\u2060"  # before a space of the page that follows a Thai letter
+JOINER = "\u2060"  # a word of its own after a space of the page that follows a Thai letter
+# The joiner is a word of its own: Pagefind indexes a word that carries a mark
+# twice (with the mark and without), a distinct word more.
+MARKED_SPACE = " " + JOINER
 # Pagefind ends a block whose text ends in a letter with "." in excerpts; an
 # invisible separator after Thai text at a block's end prevents that.
 BLOCK_END = "\u2063"
@@ -124,6 +130,8 @@ def thai_words(run: str) -> tuple[str, ...]:
 # 1234000) and the parts of a long compound that ICU keeps whole (ปีงบประมาณ ->
 # งบประมาณ). Each follows its word as " ALT form ALT "; search.js removes it from
 # excerpts and marks the word instead when the match was on the other form.
+# The marks stay attached to the form: as words of their own, an excerpt could
+# end or start between them, and one mark alone cannot tell which end it is.
 ALT = "\u2064"  # INVISIBLE PLUS: in no Thai text, dropped by Pagefind from the word
 NUMBER = re.compile(r"[0-9๐-๙]+(?:[,.][0-9๐-๙]+)*")
 COMPOUND_LETTERS = 8  # a word ICU keeps whole this long may be read as several (ปีงบประมาณ)
@@ -157,6 +165,7 @@ class Vocabulary:
     def __init__(self):
         self.words: set[str] = set()
         self._parts: dict[str, tuple[str, ...]] = {}
+        self._split_runs: dict[str, str] = {}  # runs recur: a site's phrases repeat
 
     def add(self, text: str) -> None:
         for run in THAI_RUN.findall(text):
@@ -181,6 +190,14 @@ class Vocabulary:
         return ()
 
     def split_run(self, run: str) -> str:
+        """The words of a Thai run, each long one followed by its parts (once
+        every page was added: the parts depend on all the site's words)."""
+        split = self._split_runs.get(run)
+        if split is None:
+            split = self._split_runs[run] = self._split_words(run)
+        return split
+
+    def _split_words(self, run: str) -> str:
         out = []
         for word in thai_words(run):
             parts = self.parts(word)
@@ -190,9 +207,9 @@ class Vocabulary:
 
 def split_thai(text: str) -> str:
     """``text`` with a space between the Thai words of each unspaced run, and
-    JOINER before each of its own spaces that follows a Thai letter."""
+    JOINER after each of its own spaces that follows a Thai letter."""
     text = text.replace(JOINER, "").replace(BLOCK_END, "")
-    text = _PAGE_SPACE_AFTER_THAI.sub(JOINER, text)
+    text = _PAGE_SPACE_AFTER_THAI.sub(MARKED_SPACE, text)
     return THAI_RUN.sub(lambda run: " ".join(thai_words(run[0])), text)
 
 
@@ -200,7 +217,7 @@ def indexed_text(text: str, vocabulary: Vocabulary | None = None) -> str:
     """``text`` as the index copy holds it: Thai split into words, and the other forms
     of its numbers (and, with a vocabulary, of its long compounds) beside them."""
     text = text.replace(JOINER, "").replace(BLOCK_END, "").replace(ALT, "")
-    text = _PAGE_SPACE_AFTER_THAI.sub(JOINER, text)
+    text = _PAGE_SPACE_AFTER_THAI.sub(MARKED_SPACE, text)
     split = vocabulary.split_run if vocabulary else lambda run: " ".join(thai_words(run))
     return _number_alternates(THAI_RUN.sub(lambda run: split(run[0]), text))
 
@@ -212,7 +229,8 @@ def restore_text(text: str) -> str:
     """The original of split text (what search.js does to excerpts)."""
     text = _ALTERNATE.sub("", text)
     text = _INSERTED_SPACE.sub("", text)
-    return text.replace(" " + BLOCK_END, "").replace(BLOCK_END, "").replace(JOINER, "")
+    text = text.replace(" " + BLOCK_END, "").replace(BLOCK_END, "")
+    return text.replace(MARKED_SPACE, "").replace(JOINER, "")
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -243,7 +261,6 @@ class _IndexCopy:
         self.vocabulary = vocabulary
         self.raw_depth = 0
         self.div_depth = 0
-        self.skipped: list | None = None  # [tag, depth] of the element being left out
         self.parts: list[str] = []
         self.last_char = " "
         self.block_boundary = False
@@ -251,36 +268,31 @@ class _IndexCopy:
     def feed(self, page: str, start: int) -> None:
         """From ``start`` (the body element's start tag) to the end of that element."""
         position = start
-        for token in _TOKEN.finditer(page, start):
-            if token.start() > position and self.skipped is None:
+        while (token := _TOKEN.search(page, position)) is not None:
+            if token.start() > position:
                 self.handle_data(page[position:token.start()])
-            position = token.end()
-            if self.handle_markup(token[0]):
+            position, text = token.end(), token[0]
+            if text.startswith("<!--"):
+                continue
+            tag = _TAG_NAME.match(text)[1].lower()
+            if text[1] != "/" and _left_out(tag, text):
+                # Jumped over in one search: a table's phone cards are a large
+                # part of its page, and tokenising them was most of the work.
+                if tag not in _VOID and not text.endswith("/>"):
+                    position = _element_end(page, tag, position)
+            elif self.handle_markup(tag, text):
                 return
 
-    def handle_markup(self, text: str) -> bool:
+    def handle_markup(self, tag: str, text: str) -> bool:
         """Copies a tag; True once the body element has ended."""
-        if text.startswith("<!--"):
-            return False
-        tag = _TAG_NAME.match(text)[1].lower()
-        closing = text.startswith("</")
+        closing = text[1] == "/"
         if tag == "div":
             self.div_depth += -1 if closing else 1
-        if self.skipped is not None:
-            self._skip(tag, closing)
-        elif not closing and _left_out(tag, text):
-            self.skipped = [tag, 1] if not text.endswith("/>") else None
-        elif closing:
+        if closing:
             self.handle_endtag(tag)
         else:
             self.handle_starttag(tag, text)
         return tag == "div" and closing and self.div_depth == 0
-
-    def _skip(self, tag: str, closing: bool) -> None:
-        if tag == self.skipped[0]:
-            self.skipped[1] += -1 if closing else 1
-            if self.skipped[1] == 0:
-                self.skipped = None
 
     def _tag(self, tag, text):
         if tag in _BLOCKS:
@@ -308,10 +320,10 @@ class _IndexCopy:
             return
         after_thai = THAI_RUN.match(self.last_char)
         if text[0].isspace() and after_thai and not self.raw_depth:
-            text = JOINER + text  # the page's own space, after Thai text before a tag
+            text = MARKED_SPACE + text  # the page's own space, after Thai text before a tag
         elif not self.last_char.isspace() and not text[0].isspace():
             if self.block_boundary:
-                text = (JOINER + " " if after_thai else " ") + text
+                text = (MARKED_SPACE + " " if after_thai else " ") + text
             elif after_thai and THAI_RUN.match(text[0]):
                 text = " " + text  # inserted: search.js removes it from excerpts
         self.block_boundary = False
@@ -320,6 +332,24 @@ class _IndexCopy:
 
 
 _HIDDEN = re.compile(r"""\s(?:data-pagefind-ignore|aria-hidden\s*=\s*["']?true)""")
+
+
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+@functools.cache
+def _same_element(tag: str) -> re.Pattern:
+    return re.compile(f"<(/?){tag}(?=[\\s/>])", re.I)
+
+
+def _element_end(page: str, tag: str, position: int) -> int:
+    """Where the element whose start tag ends at ``position`` ends (after its end tag)."""
+    depth = 1
+    for found in _same_element(tag).finditer(page, position):
+        depth += -1 if found[1] else 1
+        if depth == 0:
+            return page.index(">", found.end()) + 1
+    return len(page)
 
 
 def _left_out(tag: str, text: str) -> bool:

@@ -9,7 +9,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
-const JOINER = "\u2060"; // written before a space of the page that follows a Thai letter
+const JOINER = "\u2060"; // a word of its own after a space of the page that follows a Thai letter
 // Between two Thai letters (a match may end or start there), a plain space is
 // one the index inserted between words.
 const INSERTED = /(?<=[\u0e01-\u0e5b](?:<\/mark>)?) (?=(?:<mark>)?[\u0e01-\u0e5b])/g;
@@ -111,12 +111,15 @@ async function find(query, filters) {
 }
 
 // Whether matched words stand side by side somewhere (ความ เสี่ยง, not
-// ความ ... เสี่ยง): a run of `count` consecutive positions.
+// ความ ... เสี่ยง): a run of `count` positions, each one or two after the last,
+// since a mark of the index (the joiner after a space of the page, the start
+// of another form) takes a position between two words.
 function consecutive(positions, count) {
   const sorted = [...positions].sort((a, b) => a - b);
   let run = 1;
   for (let i = 1; i < sorted.length; i++) {
-    run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
+    const step = sorted[i] - sorted[i - 1];
+    run = step === 1 || step === 2 ? run + 1 : 1;
     if (run >= count) return true;
   }
   return false;
@@ -153,6 +156,7 @@ function excerpt(html) {
     .replaceAll(" \u2063", "") // ends Thai blocks in the index (no "." added)
     .replaceAll("\u2063", "")
     .replaceAll("</mark><mark>", "")
+    .replaceAll(` ${JOINER}`, "")
     .replaceAll(JOINER, "");
   const parsed = new DOMParser().parseFromString(restored, "text/html").body;
   const paragraph = document.createElement("p");
