@@ -114,6 +114,9 @@ ANSWERING_PAGES = {
     "complaints/channels": "หน้าช่องทางร้องเรียน (complaints/channels/) จาก data/complaints.yaml",
     "complaints/process": "หน้าขั้นตอนการจัดการเรื่องร้องเรียน (complaints/process/)",
     "complaints/form": "หน้าแบบคำร้องเรียน (complaints/form/)",
+    "complaints/statistics": "หน้าสถิติเรื่องร้องเรียนของแต่ละปีงบประมาณ "
+                             "(complaints/statistics/<ปี>/) จาก data/complaints/statistics/<ปี>.yaml "
+                             "(นับตามปีงบประมาณของไฟล์)",
     "news-of-the-year": "รายการข่าวประชาสัมพันธ์ของปีงบประมาณ (documents/type/news/<ปี>/) "
                         "เมื่อปีนั้นมีข่าว",
 }
