@@ -144,7 +144,8 @@ SETTINGS = (
             "COMPLAINTS_DATA = os.path.join(ROOT, \"data\", \"complaints.yaml\")"),
     Setting("COMPLAINT_STATISTICS_DIR", "โฟลเดอร์สถิติเรื่องร้องเรียน ไฟล์ละหนึ่งปีงบประมาณ "
             "(data/complaints/statistics/2568.yaml); ยังไม่มีไฟล์ = ไม่มีหน้าสถิติ", OPTIONAL_FOLDER,
-            "COMPLAINT_STATISTICS_DIR = os.path.join(ROOT, \"data\", \"complaints\", \"statistics\")"),
+            "COMPLAINT_STATISTICS_DIR = "
+            "os.path.join(ROOT, \"data\", \"complaints\", \"statistics\")"),
     Setting("COMPLAINTS_ONLINE_URL", "ที่อยู่เว็บของช่องทางร้องเรียนออนไลน์ (เว้นว่างได้)",
             WEB_ADDRESS, "COMPLAINTS_ONLINE_URL = \"https://www.nacc.go.th/\""),
     Setting("COMPLAINTS_ONLINE_LABEL", "ข้อความของลิงก์ช่องทางร้องเรียนออนไลน์ (เว้นว่างได้)",

@@ -191,26 +191,30 @@ class _MonthReader:
         if not isinstance(written, dict) or not written:
             raise FieldError("ช่อง months ต้องมีอย่างน้อยหนึ่งเดือน (no months written)",
                              "เขียนชื่อเดือนตั้งแต่ ตุลาคม เช่น\n  ตุลาคม: ไม่มี", ("months",))
-        by_number = {}
+        by_number, keys = {}, {}
         for key in written:
             month = self.fields.attempt(self.month, key)
             if month is not None:
                 by_number[month.first_day.month] = month
-        self._check_no_gap(by_number)
+                keys[month.first_day.month] = key
+        if not self.fields.problems:  # a misspelt month would look missing
+            self._check_no_gap(keys)
         return tuple(by_number[number] for number in FISCAL_MONTHS if number in by_number)
 
-    def _check_no_gap(self, by_number: dict) -> None:
-        written = [number for number in FISCAL_MONTHS if number in by_number]
-        if not written:
-            return
-        last = FISCAL_MONTHS.index(written[-1])
-        missing = [number for number in FISCAL_MONTHS[:last] if number not in by_number]
-        if missing and len(self.fields.problems) == 0:
-            names = ", ".join(thai_format.THAI_MONTHS[number - 1][0] for number in missing)
-            raise FieldError(f"ไม่มีข้อมูลเดือน {names} แต่มีเดือนหลังจากนั้น (missing months)",
-                             "เขียนทุกเดือนตั้งแต่ตุลาคม เดือนที่ไม่มีเรื่องร้องเรียนให้เขียน "
-                             f"เช่น {thai_format.THAI_MONTHS[missing[0] - 1][0]}: ไม่มี",
-                             ("months",))
+    def _check_no_gap(self, keys: dict) -> None:
+        """Every month from October to the last one written; the error is told at the
+        first month written after a missing one."""
+        missing = []
+        for number in FISCAL_MONTHS:
+            if number not in keys:
+                missing.append(number)
+            elif missing:
+                names = ", ".join(thai_format.THAI_MONTHS[n - 1][0] for n in missing)
+                raise FieldError(
+                    f"ไม่มีข้อมูลเดือน {names} แต่มีเดือนหลังจากนั้น (missing months)",
+                    "เขียนทุกเดือนตั้งแต่ตุลาคม เดือนที่ไม่มีเรื่องร้องเรียนให้เขียน "
+                    f"เช่น {thai_format.THAI_MONTHS[missing[0] - 1][0]}: ไม่มี",
+                    ("months", keys[number]))
 
     def month(self, key) -> Month:
         where = ("months", key)
@@ -253,8 +257,8 @@ class _MonthReader:
         counted = Figures(*(self.count(where + (key,)) for key in FIGURE_KEYS))
         if counted.done + counted.in_progress != counted.received:
             raise FieldError(
-                f"เดือน{where[1]} {where[2]}: ได้รับ {counted.received} เรื่อง แต่แล้วเสร็จ {counted.done} + "
-                f"อยู่ระหว่างดำเนินการ {counted.in_progress} = "
+                f"เดือน{where[1]} {where[2]}: ได้รับ {counted.received} เรื่อง "
+                f"แต่แล้วเสร็จ {counted.done} + อยู่ระหว่างดำเนินการ {counted.in_progress} = "
                 f"{counted.done + counted.in_progress} (received must be done + in_progress)",
                 "เรื่องที่ได้รับแต่ละเรื่องนับเป็นแล้วเสร็จ (done) หรืออยู่ระหว่างดำเนินการ "
                 "(in_progress) อย่างใดอย่างหนึ่ง", where)
