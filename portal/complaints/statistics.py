@@ -33,7 +33,7 @@ FIGURE_KEYS = tuple(key for key, _label in FIGURES)
 TOP_KEYS = ("months", "reviewed")
 NONE_WORDS = ("ไม่มี", "0")  # a month without complaints
 FISCAL_MONTHS = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
-_FILE_NAME = re.compile(r"^(\d{4})\.yaml$")
+_FILE_NAME = re.compile(r"^(\d{4})\.ya?ml$")
 NONE_STATEMENT = "ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
 
 
