@@ -125,6 +125,9 @@ PROCUREMENT_DIR = os.path.join(ROOT, "data", "procurement")
 # --- Complaints (portal/complaints) --------------------------------------------
 # Channels, process and the complaint form: data/complaints.yaml.
 COMPLAINTS_DATA = os.path.join(ROOT, "data", "complaints.yaml")
+# Complaint statistics, one file per fiscal year (2568.yaml), docs/complaint-statistics.md.
+# The example has none: its organisation is fictional, and so would its figures be.
+COMPLAINT_STATISTICS_DIR = os.path.join(ROOT, "data", "complaints", "statistics")
 # The online channel for corruption complaints: the organisation's own e-service
 # when it has one; until then the NACC's website, which takes complaints itself.
 COMPLAINTS_ONLINE_URL = "https://www.nacc.go.th/"

@@ -69,6 +69,9 @@ FOLDER = Rule(lambda value: _is_text(value) and os.path.isdir(value),
               "โฟลเดอร์ที่มีอยู่จริง (an existing folder)")
 OPTIONAL_FILE = Rule(lambda value: _empty(value) or _is_text(value),
                      "ที่อยู่ของไฟล์ หรือ \"\" เพื่อไม่ใช้ (a file path, or empty to switch off)")
+OPTIONAL_FOLDER = Rule(lambda value: _empty(value) or _is_text(value),
+                       "ที่อยู่ของโฟลเดอร์ (ยังไม่มีโฟลเดอร์ก็ได้) หรือ \"\" เพื่อไม่ใช้ "
+                       "(a folder path, or empty to switch off)")
 WEB_ADDRESS = Rule(
     lambda value: _empty(value) or (isinstance(value, str)
                                     and re.fullmatch(r"https?://[^\s/]+\S*", value) is not None),
@@ -142,6 +145,10 @@ SETTINGS = (
     Setting("COMPLAINTS_DATA", "ไฟล์ข้อมูลช่องทางร้องเรียน (data/complaints.yaml); "
             "\"\" = ไม่มีหน้าร้องเรียน", OPTIONAL_FILE,
             "COMPLAINTS_DATA = os.path.join(ROOT, \"data\", \"complaints.yaml\")"),
+    Setting("COMPLAINT_STATISTICS_DIR", "โฟลเดอร์สถิติเรื่องร้องเรียน ไฟล์ละหนึ่งปีงบประมาณ "
+            "(data/complaints/statistics/2568.yaml); ยังไม่มีไฟล์ = ไม่มีหน้าสถิติ", OPTIONAL_FOLDER,
+            "COMPLAINT_STATISTICS_DIR = "
+            "os.path.join(ROOT, \"data\", \"complaints\", \"statistics\")"),
     Setting("COMPLAINTS_ONLINE_URL", "ที่อยู่เว็บของช่องทางร้องเรียนออนไลน์ (เว้นว่างได้)",
             WEB_ADDRESS, "COMPLAINTS_ONLINE_URL = \"https://www.nacc.go.th/\""),
     Setting("COMPLAINTS_ONLINE_LABEL", "ข้อความของลิงก์ช่องทางร้องเรียนออนไลน์ (เว้นว่างได้)",

@@ -383,6 +383,8 @@ class FrontMatterReader(BaseReader):
         metadata["issued"] = values.get("date")
         metadata.setdefault("fiscal_year", None)
         sort_day = values.get("date")
+        if sort_day is None and values.get("data_period"):
+            sort_day = values["data_period"].start
         if sort_day is None and values.get("fiscal_year"):
             sort_day = thai_format.fiscal_year_bounds(values["fiscal_year"].first)[0]
         if sort_day is None and not doc_type.is_page:

@@ -86,6 +86,25 @@ class FiscalYears:
 
 
 @dataclass(frozen=True)
+class DataPeriod:
+    """The days a document's data covers (``data_period``), both ends included:
+    a report issued in April on October to March has the period October-March."""
+
+    start: _dt.date
+    end: _dt.date
+
+    @property
+    def fiscal_years(self) -> FiscalYears:
+        """The fiscal years the period touches."""
+        return FiscalYears(thai_format.fiscal_year(self.start), thai_format.fiscal_year(self.end))
+
+    def text(self, digits: str = "arabic") -> str:
+        """ "1 ตุลาคม 2567 ถึง 31 มีนาคม 2568" (how ITA reasons and pages name it)."""
+        return (f"{thai_format.thai_date(self.start, digits=digits)} ถึง "
+                f"{thai_format.thai_date(self.end, digits=digits)}")
+
+
+@dataclass(frozen=True)
 class Signatory:
     name: str
     position: str
@@ -182,6 +201,73 @@ def _reviewed(value, ctx=None) -> _dt.date:
         raise FieldError(f"วันที่ยืนยันข้อมูล \"{value}\" ยังมาไม่ถึง (reviewed is in the future)",
                          "เขียนวันที่ที่ตรวจแล้วว่าข้อมูลยังถูกต้อง ซึ่งต้องไม่หลังวันนี้")
     return day
+
+
+# Where a period's first day ends and its last begins: "ถึง", a dash, or "-" (which
+# ISO dates also contain: each "-" is tried, and only a split into two dates counts).
+_PERIOD_JOIN = re.compile(r"\s*(?:ถึง|–|—|-)\s*")
+_PERIOD_JOIN_CLEAR = re.compile(r"\s*(?:ถึง|–|—)\s*|\s+-\s+")
+_PERIOD_OPENING = re.compile(r"^(?:ตั้งแต่|ระหว่าง)\s*")
+PERIOD_HINT = ("เขียนวันแรกและวันสุดท้ายของข้อมูล คั่นด้วย - หรือ ถึง เช่น "
+               "1 ตุลาคม 2567 - 31 มีนาคม 2568 หรือ ตุลาคม 2567 - มีนาคม 2568 "
+               "(เดือนและปี = ทั้งเดือน)")
+
+
+def _period_end(text: str, last: bool) -> _dt.date:
+    """One end of a period; a month alone is its first day, or its last for the end."""
+    day = thai_format.parse_date(text)
+    if isinstance(day, thai_format.MonthDate):
+        return thai_format.month_end(day) if last else _dt.date(day.year, day.month, 1)
+    return day
+
+
+def _period_splits(text: str) -> set[tuple[_dt.date, _dt.date]]:
+    """Every (first day, last day) that ``text`` reads as, split at one joining word."""
+    found = set()
+    for join in _PERIOD_JOIN.finditer(text):
+        try:
+            found.add((_period_end(text[:join.start()], False),
+                       _period_end(text[join.end():], True)))
+        except thai_format.ThaiDateError:
+            continue
+    return found
+
+
+def _period_problem(text: str, value) -> FieldError:
+    """Why ``text`` is no period: the mistake of one of its dates, when it is clearly
+    two dates, else that it is not written as a period."""
+    join = _PERIOD_JOIN_CLEAR.search(text)
+    if join:
+        for part, last in ((text[:join.start()], False), (text[join.end():], True)):
+            try:
+                _period_end(part, last)
+            except thai_format.ThaiDateError as error:
+                return FieldError(f"ช่วงวันที่ \"{value}\": {error}", PERIOD_HINT)
+    return FieldError(f"อ่านช่วงวันที่ \"{value}\" ไม่ได้ ต้องเป็นวันที่สองวันคั่นด้วย - หรือ ถึง "
+                      "(not a period of two dates)", PERIOD_HINT)
+
+
+def _data_period(value, ctx=None) -> DataPeriod:
+    text = _PERIOD_OPENING.sub("", " ".join(thai_format.arabic_digits(_text(value)).split()))
+    try:  # one month alone is the whole month ("มีนาคม 2568")
+        month = thai_format.parse_date(text)
+        if isinstance(month, thai_format.MonthDate):
+            return DataPeriod(_dt.date(month.year, month.month, 1), thai_format.month_end(month))
+    except thai_format.ThaiDateError:
+        pass
+    splits = _period_splits(text)
+    if len(splits) != 1:
+        raise (_period_problem(text, value) if not splits else FieldError(
+            f"ช่วงวันที่ \"{value}\" อ่านได้หลายแบบ (ambiguous period)",
+            "คั่นวันแรกกับวันสุดท้ายด้วยคำว่า ถึง เช่น 2024-10-01 ถึง 2025-03-31"))
+    start, end = splits.pop()
+    if end < start:
+        raise FieldError(
+            f"ช่วงวันที่ \"{value}\" สิ้นสุด ({thai_format.thai_date(end)}) ก่อนวันเริ่มต้น "
+            f"({thai_format.thai_date(start)}) (the period ends before it starts)",
+            "เขียนวันแรกของข้อมูลก่อน แล้วจึงวันสุดท้าย เช่น 1 ตุลาคม 2567 - 31 มีนาคม 2568 "
+            "และตรวจปี พ.ศ. ของทั้งสองวัน")
+    return DataPeriod(start, end)
 
 
 _YEAR = re.compile(r"^(?:พ\.?\s*ศ\.?\s*)?(\d{4})(?:\s*-\s*(\d{4}))?$")
@@ -385,6 +471,12 @@ FIELDS = (
           "แผนหลายปีเขียนเป็นช่วง เช่น 2566-2570 เอกสารที่ไม่มีวันที่ต้องระบุช่องนี้",
           "2568", True,
           form="fiscal_year"),
+    Field("data_period", "ข้อมูลช่วงวันที่", _data_period, OPTIONAL,
+          "ช่วงเวลาที่ข้อมูลในเอกสารครอบคลุม แยกจากวันที่ออกเอกสาร เช่น รายงานรอบ 6 เดือนที่ออกเดือนเมษายน "
+          "เป็นข้อมูลช่วง 1 ตุลาคม ถึง 31 มีนาคม: วันแรกและวันสุดท้ายคั่นด้วย - หรือ ถึง "
+          "เขียนแค่เดือนและปีได้ (ตุลาคม 2567 = ทั้งเดือน) ITA ใช้ช่วงนี้ตัดสินว่าเอกสารเป็นข้อมูลของปีใด "
+          "หรือของ 6 เดือนแรก และถ้าไม่ระบุ fiscal_year จะคำนวณปีงบประมาณจากช่วงนี้",
+          "1 ตุลาคม 2567 - 31 มีนาคม 2568"),
     Field("reviewed", "ข้อมูล ณ วันที่", _reviewed, OPTIONAL,
           "สำหรับเอกสารที่ใช้ต่อเนื่องโดยไม่มีวันที่และปีงบประมาณ (เช่น คู่มือ ข้อมูลหน่วยงาน): "
           "วันที่ตรวจแล้วว่าข้อมูลยังถูกต้อง ITA นับเอกสารนี้ในปีงบประมาณของวันที่นี้ "

@@ -150,7 +150,8 @@ def _missing(field, doc_type, located) -> Problem:
 
 
 def _undated(values: dict, located) -> list[Problem]:
-    if (values.get("date") or values.get("fiscal_year") or "type" not in values
+    if (values.get("date") or values.get("fiscal_year") or values.get("data_period")
+            or "type" not in values
             or "date" in located.data or values["type"].is_page or values["type"].standing):
         return []
     return [Problem(
@@ -178,8 +179,14 @@ def _cross_checks(values: dict, located) -> list[Problem]:
                 "ปีงบประมาณเริ่ม ๑ ตุลาคม: ตรวจว่าพิมพ์ปีถูกต้อง หรือลบช่อง fiscal_year "
                 "เพื่อให้คำนวณจากวันที่",
             ))
-    elif date:
-        values["fiscal_year"] = FiscalYears(*(thai_format.fiscal_year(date),) * 2)
+    period = values.get("data_period")
+    if period and years:
+        problems += _period_against_years(period, years, located)
+    if not years and (period or date):
+        # The data's own days say whose year it is: a report on October-March
+        # issued in April belongs to the year of its data, not to the issue date's.
+        values["fiscal_year"] = (period.fiscal_years if period else
+                                 FiscalYears(*(thai_format.fiscal_year(date),) * 2))
     if values.get("nothing_to_report") and not values.get("ita") and "ita" not in located.data:
         problems.append(Problem(
             located.line("nothing_to_report"),
@@ -196,3 +203,16 @@ def _cross_checks(values: dict, located) -> list[Problem]:
                 "ตรวจปีของวันที่แก้ไข",
             ))
     return problems
+
+
+def _period_against_years(period, years, located) -> list[Problem]:
+    """A written fiscal year must share at least one year with the data period."""
+    touched = period.fiscal_years
+    if touched.first <= years.last and years.first <= touched.last:
+        return []
+    return [Problem(
+        located.line("fiscal_year"),
+        f"ปีงบประมาณ {years} ขัดกับช่วงข้อมูล {period.text('thai')} ซึ่งอยู่ในปีงบประมาณ "
+        f"{thai_format.thai_digits(touched)} (fiscal year contradicts data_period)",
+        "ตรวจปี พ.ศ. ของช่วงข้อมูล หรือลบช่อง fiscal_year เพื่อให้คำนวณจากช่วงข้อมูล",
+    )]

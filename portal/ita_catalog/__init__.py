@@ -118,6 +118,9 @@ ANSWERING_PAGES = {
                            "จาก data/procurement/<ปี>.csv",
     "procurement/yearly": "รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี (procurement/<ปี>/) "
                           "จาก data/procurement/<ปี>.csv",
+    "complaints/statistics": "หน้าสถิติเรื่องร้องเรียนของแต่ละปีงบประมาณ "
+                             "(complaints/statistics/<ปี>/) จาก data/complaints/statistics/<ปี>.yaml "
+                             "(นับตามปีงบประมาณของไฟล์)",
     "news-of-the-year": "รายการข่าวประชาสัมพันธ์ของปีงบประมาณ (documents/type/news/<ปี>/) "
                         "เมื่อปีนั้นมีข่าว",
 }

@@ -10,7 +10,17 @@ The period rules (ITA year N evaluates fiscal year N, ``Catalog.evaluates_fiscal
   six months. An undated document only tells its fiscal year: it fits when
   that year includes N, because a document that states it is the data of the
   whole fiscal year N also covers its first half. A dated document of year N
-  issued from April onwards does not fit.
+  issued from April onwards does not fit, unless its data period says what
+  it covers (next rule).
+- A document with a *data period* (``data_period``: the first and last day
+  its data covers, whatever day it was issued) is judged by that period
+  alone. ``current`` and ``previous`` fit when the asked fiscal year is one
+  the period touches: a period wholly inside fiscal year N is data of N, and
+  a period across two fiscal years (a calendar-year report) is data of both,
+  as a multi-year plan is of each of its years. ``first_half`` fits when the
+  period lies within 1 October to 31 March of N: a six-month report issued in
+  April fits; a whole-year report, or one reaching into April, does not. The
+  document's fiscal year, when not written, is the span of the period.
 - A document without a date or a fiscal year (an information page) fits no
   period: the assessor needs to see which year the data belong to, unless it
   is *standing information* whose data someone confirmed: a page the portal
@@ -63,7 +73,11 @@ PERIOD_RULES = {
     "current": "นับเอกสารที่ปีงบประมาณตรงกับปีที่ประเมิน แผนหลายปีนับทุกปีในช่วงของแผน",
     "previous": "นับเอกสารของปีงบประมาณก่อนปีที่ประเมิน 1 ปี",
     "first_half": "นับเอกสารที่ลงวันที่ระหว่าง 1 ตุลาคม ถึง 31 มีนาคม ของปีงบประมาณที่ประเมิน "
-                  "หรือเอกสารที่ไม่ได้ลงวันที่แต่ระบุว่าเป็นข้อมูลของปีงบประมาณนั้น",
+                  "หรือเอกสารที่ไม่ได้ลงวันที่แต่ระบุว่าเป็นข้อมูลของปีงบประมาณนั้น "
+                  "เอกสารที่ระบุช่วงข้อมูล (data_period) นับเมื่อช่วงนั้นอยู่ภายใน 1 ตุลาคม ถึง 31 มีนาคม "
+                  "แม้จะออกหลังวันที่ 31 มีนาคม",
+    "data_period": "เอกสารที่ระบุช่วงข้อมูล (data_period) นับตามช่วงนั้นแทนวันที่ออกเอกสาร: "
+                   "เป็นข้อมูลของทุกปีงบประมาณที่ช่วงนั้นครอบคลุม",
     None: "เอกสารที่ไม่ระบุวันที่และปีงบประมาณนับเป็นหลักฐานไม่ได้ ให้เพิ่มช่อง fiscal_year "
           "ยกเว้นข้อมูลประจำของหน่วยงาน (เช่น โครงสร้าง ผู้บริหาร ข้อมูลการติดต่อ หรือเอกสารที่มีช่อง "
           "reviewed) ซึ่งนับตามวันที่ยืนยันข้อมูลล่าสุด",
@@ -85,6 +99,7 @@ class Evidence:
     fits: bool
     reason: str  # Thai, Arabic digits: why it fits or not
     confirmed: _dt.date | None = None  # standing information: the day its data was confirmed
+    data_period: object = None  # front_matter.schema.DataPeriod: the days the data covers
 
 
 @dataclass(frozen=True)
@@ -114,32 +129,42 @@ def wanted(item: Item, fiscal_year: int) -> str:
     if item.period == "previous":
         return f"ข้อมูลของปีงบประมาณ {fiscal_year - 1}"
     if item.period == "first_half":
-        first, _last = thai_format.fiscal_year_bounds(fiscal_year)
-        march = _dt.date(first.year + 1, 3, 31)
-        return (f"ข้อมูล 6 เดือนแรกของปีงบประมาณ {fiscal_year} "
-                f"({thai_format.thai_date(first, digits='arabic')} ถึง "
-                f"{thai_format.thai_date(march, digits='arabic')})")
+        return f"ข้อมูล 6 เดือนแรกของปีงบประมาณ {fiscal_year} ({_first_half_text(fiscal_year)})"
     return f"ข้อมูลของปีงบประมาณ {fiscal_year}"
 
 
+def first_half(fiscal_year: int) -> tuple[_dt.date, _dt.date]:
+    """1 October and 31 March of ``fiscal_year``."""
+    first, _last = thai_format.fiscal_year_bounds(fiscal_year)
+    return first, _dt.date(first.year + 1, 3, 31)
+
+
+def _first_half_text(fiscal_year: int) -> str:
+    first, march = first_half(fiscal_year)
+    return (f"{thai_format.thai_date(first, digits='arabic')} ถึง "
+            f"{thai_format.thai_date(march, digits='arabic')}")
+
+
 def fits(item: Item, fiscal_year: int, years, issued: _dt.date | None,
-         confirmed: _dt.date | None = None) -> tuple[bool, str]:
+         confirmed: _dt.date | None = None, period=None) -> tuple[bool, str]:
     """(fits the item's period?, Thai reason) for a document's fiscal years and date.
 
     ``fiscal_year`` is the year the ITA evaluates; ``years`` the document's
     FiscalYears (or None); ``confirmed`` the day standing information was
-    last confirmed (then ``years`` and ``issued`` are not read).
+    last confirmed (then ``years`` and ``issued`` are not read); ``period``
+    the document's DataPeriod, which decides when given.
     """
     if confirmed is not None:
         return _standing_fits(item, fiscal_year, confirmed)
+    if period is not None:
+        return _period_fits(item, fiscal_year, period)
     if years is None:
         return False, "เอกสารไม่ได้ระบุวันที่หรือปีงบประมาณ จึงบอกไม่ได้ว่าเป็นข้อมูลของปีใด"
     target = fiscal_year - 1 if item.period == "previous" else fiscal_year
     if target not in years:
         return False, f"เป็นข้อมูลของปีงบประมาณ {years} แต่ข้อนี้ต้องการปีงบประมาณ {target}"
     if item.period == "first_half" and issued is not None:
-        first, _last = thai_format.fiscal_year_bounds(fiscal_year)
-        march = _dt.date(first.year + 1, 3, 31)
+        first, march = first_half(fiscal_year)
         if not first <= issued <= march:
             return False, (f"ลงวันที่ {thai_format.thai_date(issued, digits='arabic')} "
                            "ซึ่งอยู่นอกช่วง 6 เดือนแรกของปีงบประมาณ (ต.ค.-มี.ค.)")
@@ -147,6 +172,24 @@ def fits(item: Item, fiscal_year: int, years, issued: _dt.date | None,
     if years.first != years.last:
         return True, f"แผนหรือข้อมูลช่วงปีงบประมาณ {years} ครอบคลุมปีงบประมาณ {target}"
     return True, f"เป็นข้อมูลของปีงบประมาณ {target} ตรงตามที่ข้อนี้ต้องการ"
+
+
+def _period_fits(item: Item, fiscal_year: int, period) -> tuple[bool, str]:
+    """The rules for a document with a data period (module docstring)."""
+    span = f"เป็นข้อมูลช่วง {period.text()}"
+    if item.period == "first_half":
+        first, march = first_half(fiscal_year)
+        if first <= period.start and period.end <= march:
+            return True, f"{span} ซึ่งอยู่ในช่วง 6 เดือนแรกของปีงบประมาณ {fiscal_year}"
+        return False, (f"{span} ซึ่งไม่อยู่ในช่วง 6 เดือนแรกของปีงบประมาณ {fiscal_year} "
+                       f"({_first_half_text(fiscal_year)})")
+    target = fiscal_year - 1 if item.period == "previous" else fiscal_year
+    touched = period.fiscal_years
+    if target not in touched:
+        return False, f"{span} (ปีงบประมาณ {touched}) แต่ข้อนี้ต้องการปีงบประมาณ {target}"
+    if touched.first != touched.last:
+        return True, f"{span} ซึ่งรวมข้อมูลของปีงบประมาณ {target} ตามที่ข้อนี้ต้องการ"
+    return True, f"{span} ซึ่งอยู่ในปีงบประมาณ {target} ตรงตามที่ข้อนี้ต้องการ"
 
 
 def _standing_fits(item: Item, fiscal_year: int, confirmed: _dt.date) -> tuple[bool, str]:
@@ -179,6 +222,7 @@ class DocumentFacts:
     issued: _dt.date | None
     nothing_to_report: bool
     confirmed: _dt.date | None = None  # standing information: see the module's rules
+    data_period: object = None  # front_matter.schema.DataPeriod, which decides when given
 
     @classmethod
     def of(cls, document) -> DocumentFacts:
@@ -193,6 +237,7 @@ class DocumentFacts:
             confirmed=None if years or issued else confirmed_on(
                 getattr(document, "metadata", {}).get("reviewed"),
                 getattr(document, "last_changed", None)),
+            data_period=getattr(document, "data_period", None),
         )
 
     @classmethod
@@ -212,7 +257,8 @@ def confirmed_on(reviewed: _dt.date | None, changed: _dt.date | None) -> _dt.dat
 
 def evidence_for(item: Item, fiscal_year: int, facts: DocumentFacts) -> Evidence:
     """Evidence from one document that names ``item``."""
-    ok, reason = fits(item, fiscal_year, facts.fiscal_year, facts.issued, facts.confirmed)
+    ok, reason = fits(item, fiscal_year, facts.fiscal_year, facts.issued, facts.confirmed,
+                      facts.data_period)
     return Evidence(
         title=facts.title,
         url=facts.url,
@@ -222,6 +268,7 @@ def evidence_for(item: Item, fiscal_year: int, facts: DocumentFacts) -> Evidence
         fits=ok,
         reason=reason,
         confirmed=facts.confirmed,
+        data_period=facts.data_period,
     )
 
 

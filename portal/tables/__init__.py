@@ -9,7 +9,8 @@ replaces each marker with the rendered table, reporting every problem in a
 table file to ``content_errors`` with the table file's line; after the
 documents are written it writes ``<id>.csv`` and ``<id>.json`` beside each page.
 Templates draw their own tables (ITA lists, complaint channels) through the
-``table_block(id, caption, labels, rows)`` global, so that every table of the
+``table_block(id, caption, labels, rows)`` global (with ``totals=`` a totals
+row and ``numbers=True`` for columns of numbers), so that every table of the
 site has the same caption, phone cards and header markup.
 In `invoke serve` rebuilds (``rebuild.kept``), a table file unchanged since
 the previous build is not loaded, exported or rendered again; its errors are
@@ -204,13 +205,18 @@ def write_exports(generator, writer=None) -> None:
                     content.source_path, table.line, f"ไฟล์ส่งออกของตาราง {table.file_name}")
 
 
-def _table_block(tid, caption, labels, rows, row_header=True) -> Markup:
+def _table_block(tid, caption, labels, rows, row_header=True, totals=None,
+                 numbers=False) -> Markup:
     """The templates' ``table_block(...)``: text cells are escaped, Markup cells
-    ({% set %} blocks) are kept as the template wrote them."""
-    cells = [[str(escape(cell)) if cell not in (None, "") else "" for cell in row]
-             for row in rows]
+    ({% set %} blocks) are kept as the template wrote them. ``totals`` (a totals
+    row: label, then cells) and ``numbers`` as render.template_table."""
+    def escaped(row):
+        return [str(escape(cell)) if cell not in (None, "") else "" for cell in row]
+
     return Markup(template_table(str(tid), str(caption), [str(label) for label in labels],
-                                 cells, row_header))
+                                 [escaped(row) for row in rows], row_header,
+                                 [str(totals[0]), *escaped(totals[1:])] if totals else None,
+                                 numbers))
 
 
 def add_template_global(pelican) -> None:

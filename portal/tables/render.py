@@ -26,6 +26,7 @@ from .model import NUMERIC, Cell, Column, HeaderCell, Row, Table
 WIDE = 6
 CARDS = 4  # tables of this many columns or more become cards on a phone
 HTML = "html"  # cells the theme's templates made: HTML as given (never in table files)
+HTML_NUMBER = "html-number"  # ... holding a number: right-aligned like a table file's numbers
 _UNSAFE_ID = re.compile(r"[^a-z0-9-]+")
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.S)
 
@@ -249,7 +250,7 @@ def _header_path(columns) -> str:
 
 def _column_classes(column) -> str:
     """The class attribute of a column's cells ("" when none)."""
-    if column.type in NUMERIC:
+    if column.type in NUMERIC or column.type == HTML_NUMBER:
         return ' class="num"'
     if column.type == "tick":
         return ' class="tick"'
@@ -318,7 +319,7 @@ def _row(table, row, position, section_id, classes, row_ids) -> str:
 def _content(column, cell) -> str:
     if cell is None:
         return ""
-    if column.type == HTML:
+    if column.type in (HTML, HTML_NUMBER):
         return cell.raw
     if column.type == "text":
         return markdown_html(cell.raw)
@@ -336,18 +337,28 @@ def downloads_html(tid: str, csv_size: str, json_size: str) -> str:
             f'JSON ({escape(json_size)})</a></p>')
 
 
-def template_table(tid: str, caption: str, labels, rows, row_header: bool = True) -> str:
+def template_table(tid: str, caption: str, labels, rows, row_header: bool = True,
+                   totals=None, numbers: bool = False) -> str:
     """A table the theme's templates draw (ITA lists, complaint channels) as the same
     block as a table file's: caption outside the scroll region, phone cards, headers.
     ``rows`` hold each cell's HTML, already escaped; the first column heads its row
-    unless ``row_header`` is false."""
+    unless ``row_header`` is false. ``totals``: a totals row (its label, then its
+    cells' HTML), drawn in <tfoot>; ``numbers``: every column but the first holds
+    numbers (right-aligned)."""
     # Ids go into id/headers attributes unescaped (_row): a template's id, made of
     # data such as an ITA catalog's codes, is brought to the table files' id rule.
     tid = _UNSAFE_ID.sub("-", tid.lower()).strip("-") or "table"
-    columns = [Column(f"c{index}", label, HTML, row_header and index == 0, path=[label])
+    columns = [Column(f"c{index}", label, HTML_NUMBER if numbers and index else HTML,
+                      row_header and index == 0, path=[label])
                for index, label in enumerate(labels)]
     header = [[HeaderCell(label, 1, 1, 1, 0, index) for index, label in enumerate(labels)]]
-    body = [Row("data", 1, {column.key: Cell(html, html, 1)
-                            for column, html in zip(columns, row, strict=True) if html})
-            for row in rows]
+
+    def cells(row):
+        return {column.key: Cell(html, html, 1)
+                for column, html in zip(columns, row, strict=True) if html}
+
+    body = [Row("data", 1, cells(row)) for row in rows]
+    if totals:
+        label, *values = totals
+        body.append(Row("total", 1, cells(["", *values]), label=label))
     return render(Table(tid, caption, columns, header, body, [], ""))

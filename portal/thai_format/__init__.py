@@ -71,6 +71,17 @@ def fiscal_year_bounds(year_be: int) -> tuple[_dt.date, _dt.date]:
     return _dt.date(year_ce - 1, 10, 1), _dt.date(year_ce, 9, 30)
 
 
+def month_end(date: _dt.date) -> _dt.date:
+    """The last day of ``date``'s month."""
+    following = _dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+    return following - _dt.timedelta(days=1)
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a Thai month name, full or abbreviated ("ตุลาคม", "ต.ค.", "ตค"); else None."""
+    return _MONTH_BY_NAME.get(" ".join(str(name).split()))
+
+
 def numerals(value, digits: str = "thai") -> str:
     """``value`` as text with ``digits`` numerals ("thai" or "arabic")."""
     return _digits(str(value), digits)

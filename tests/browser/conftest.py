@@ -50,10 +50,14 @@ def site_url(server, tmp_path_factory):
             path.write_bytes(body)
         else:
             path.write_text(body, encoding="utf-8")
+    statistics = tmp_path_factory.mktemp("complaint-statistics")
+    for name, text in site_content.COMPLAINT_STATISTICS.items():
+        (statistics / name).write_text(text, encoding="utf-8")
     url = f"{origin}/{SUB_PATH}"
     result = site_build.build(
         os.path.join(ROOT, "publishconf.py"),
-        overrides={"PATH": str(content), "OUTPUT_PATH": str(root / SUB_PATH), "SITEURL": url},
+        overrides={"PATH": str(content), "OUTPUT_PATH": str(root / SUB_PATH), "SITEURL": url,
+                   "COMPLAINT_STATISTICS_DIR": str(statistics)},
     )
     assert result.ok, result.message
     return url

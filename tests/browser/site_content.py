@@ -164,3 +164,22 @@ FILES = {
     "documents/browser/plan.table.yaml": PLAN_TABLE,
     "documents/browser/browser-memo.pdf": b"%PDF-1.4\n% test attachment\n",
 }
+
+# Complaint statistics the browser tests add beside the content (made-up figures:
+# the example has no statistics file), one year with a chart and one of zeros.
+COMPLAINT_STATISTICS = {
+    "2568.yaml": """\
+months:
+  ตุลาคม: ไม่มี
+  พฤศจิกายน:
+    ร้องเรียนด้วยตนเอง: {received: 2, done: 1, in_progress: 1}
+    เว็บไซต์: {received: 1, done: 1}
+  ธันวาคม: ไม่มี
+  มกราคม:
+    สายตรงนายกองค์การบริหารส่วนตำบลตัวอย่าง: {received: 3, done: 3}
+""",
+    "2567.yaml": "months:\n" + "".join(
+        f"  {month}: ไม่มี\n" for month in ("ตุลาคม", "พฤศจิกายน", "ธันวาคม", "มกราคม",
+                                            "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม",
+                                            "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน")),
+}

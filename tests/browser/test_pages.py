@@ -38,6 +38,9 @@ PAGE_KINDS = {
     "complaint channels": "complaints/channels/",
     "complaint process with diagram": "complaints/process/",
     "complaint form": "complaints/form/",
+    "complaint statistics years": "complaints/statistics/",
+    "complaint statistics with chart": "complaints/statistics/2568/",
+    "complaint statistics of a year without complaints": "complaints/statistics/2567/",
 }
 
 
