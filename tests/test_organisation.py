@@ -1,4 +1,4 @@
-"""Organisation information from data/organisation.yaml, and standing information as ITA evidence."""
+"""Organisation information from data/organisation.yaml; standing information as ITA evidence."""
 
 import datetime
 import json

@@ -1,4 +1,4 @@
-"""Procurement summaries from data/procurement/<fiscal year>.csv: pages, sums, exports, ITA status."""
+"""Procurement summaries from data/procurement/<year>.csv: pages, sums, exports, ITA status."""
 
 import csv
 import datetime
@@ -176,7 +176,8 @@ def test_every_bad_cell_is_told_with_its_line(tmp_path):
         "31/02/2568,จัดซื้อวัสดุ,1000,1000,เฉพาะเจาะจง,,ร้านเอ,,1000,,,\n"
         "01/03/2568,จ้างเหมา,หนึ่งพันบาท,1000,เฉพาะเจาะจง,,ร้านเอ,01055560123,1000,,,\n"
         "01/11/2568,จัดซื้อของปีหน้า,1000,1000,เฉพาะเจาะจง,,ร้านเอ,,1000,,,\n"
-        "02/03/2568,,1000,1000,เฉพาะเจาะจง,,,,1000,,,\n")
+        "02/03/2568,,1000,1000,เฉพาะเจาะจง,,,,1000,,,\n"
+        "03/03/2568,จัดซื้อวัสดุ,12,000,12000,เฉพาะเจาะจง,,ร้านเอ,,12000,,,\n")
     save(tmp_path / "procurement", "2568.csv", text, AFTER_THE_YEAR)
     site = Site(tmp_path)
     result = site.build(PROCUREMENT_DIR=str(tmp_path / "procurement"))
@@ -189,6 +190,8 @@ def test_every_bad_cell_is_told_with_its_line(tmp_path):
     assert f"{path}:4: วันที่ 01/11/2568 อยู่ในปีงบประมาณ 2569 ไม่ใช่ 2568" in message
     assert f"{path}:5: คอลัมน์ \"งานที่จัดซื้อหรือจัดจ้าง\" ว่าง" in message
     assert f"{path}:5: คอลัมน์ \"ผู้ได้รับการคัดเลือก\" ว่าง" in message
+    assert f"{path}:6: แถวนี้มี 13 ช่อง มากกว่าชื่อคอลัมน์ 12 ช่อง" in message
+    assert "ต้องอยู่ในเครื่องหมายคำพูด" in message
     assert "Traceback" not in message and not os.path.exists(site.output)
 
 

@@ -29,8 +29,15 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.generators import Generator
 
-from portal import bar_chart, content_errors, git_dates, ita_catalog, open_data, outputs
-from portal import thai_format
+from portal import (
+    bar_chart,
+    content_errors,
+    git_dates,
+    ita_catalog,
+    open_data,
+    outputs,
+    thai_format,
+)
 from portal.build_state import current
 from portal.front_matter.schema import FiscalYears
 from portal.ita_catalog.coverage import DocumentFacts

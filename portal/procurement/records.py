@@ -155,7 +155,15 @@ def read_year(path: str) -> Year:
     for line, cells in body:
         if not any(str(cell).strip() for cell in cells if cell is not None):
             continue  # a blank row between months is no record
-        found = _row(line, dict(zip(keys, cells)), year)
+        if len(cells) > len(keys):  # Excel writes every row as wide as the header
+            year.problems.append(Problem(
+                line, f"แถวนี้มี {len(cells)} ช่อง มากกว่าชื่อคอลัมน์ {len(keys)} ช่อง "
+                      "(more cells than columns)",
+                "จำนวนเงินที่มีจุลภาค เช่น 12,000 ต้องอยู่ในเครื่องหมายคำพูด \"12,000\" "
+                "(Excel ใส่ให้เองเมื่อบันทึกเป็น CSV) หรือเขียนโดยไม่มีจุลภาค"))
+            continue
+        # A row shorter than the header leaves its last cells empty.
+        found = _row(line, dict(zip(keys, cells, strict=False)), year)
         if found is not None:
             year.rows.append(found)
     year.rows.sort(key=lambda r: (r.date, r.line))
