@@ -141,28 +141,16 @@ class _Reader(yaml_source.Fields):
 def load(path: str, organisation: str) -> Section | None:
     """Read the complaints data file; None when it is missing or unreadable."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        located = yaml_source.load_mapping_file(path, "เริ่มจากตัวอย่าง data/complaints.yaml ในโครงการ")
     except FileNotFoundError:
         content_errors.report(path, 1, "ไม่พบไฟล์ข้อมูลช่องทางร้องเรียน (complaints data file missing)",
                               "สร้างไฟล์ data/complaints.yaml "
                               "หรือแก้ค่า COMPLAINTS_DATA ใน pelicanconf.py")
         return None
-    except UnicodeDecodeError:
-        content_errors.report(path, 1, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (file is not UTF-8)",
-                              "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
-        return None
-    try:
-        located = yaml_source.load(text)
     except yaml_source.YamlSourceError as error:
         content_errors.report(path, error.line, error.message, error.hint)
         return None
     reader = _Reader(located, {"organisation": organisation})
-    if not isinstance(located.data, dict):
-        content_errors.report(path, located.line(),
-                              "ไฟล์ต้องเป็นชุดของ ชื่อช่อง: ค่า (the file must be a mapping)",
-                              "เริ่มจากตัวอย่าง data/complaints.yaml ในโครงการ")
-        return None
     reader.mapping((), TOP_KEYS, "ไฟล์ข้อมูลช่องทางร้องเรียน")
     reader.attempt(_no_ita, reader)
     head = reader.attempt(reader.text, ("head",), default="")

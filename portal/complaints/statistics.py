@@ -158,20 +158,10 @@ def load_year(path: str, year: int, channels: tuple[str, ...],
 
 def _fields(path: str) -> yaml_source.Fields | None:
     try:
-        with open(path, encoding="utf-8") as handle:
-            located = yaml_source.load(handle.read())
-    except UnicodeDecodeError:
-        content_errors.report(path, 1, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (file is not UTF-8)",
-                              "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
-        return None
+        located = yaml_source.load_mapping_file(
+            path, "เริ่มด้วย months: ดูตัวอย่างใน docs/complaint-statistics.md")
     except yaml_source.YamlSourceError as error:
         content_errors.report(path, error.line, error.message, error.hint)
-        return None
-    if not isinstance(located.data, dict):
-        content_errors.report(path, located.line(),
-                              "ไฟล์ต้องเป็นชุดของ ชื่อช่อง: ค่า เริ่มด้วย months: "
-                              "(the file must be a mapping)",
-                              "ดูตัวอย่างใน docs/complaint-statistics.md")
         return None
     return yaml_source.Fields(located)
 

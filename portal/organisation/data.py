@@ -134,21 +134,10 @@ def load(path: str) -> Organisation | None:
 
 def _fields(path: str) -> yaml_source.Fields | None:
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except UnicodeDecodeError:
-        content_errors.report(path, 1, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (file is not UTF-8)",
-                              "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
-        return None
-    try:
-        located = yaml_source.load(text)
+        located = yaml_source.load_mapping_file(
+            path, "เริ่มจากตัวอย่าง data/organisation.yaml ในโครงการ (docs/organisation.md)")
     except yaml_source.YamlSourceError as error:
         content_errors.report(path, error.line, error.message, error.hint)
-        return None
-    if not isinstance(located.data, dict):
-        content_errors.report(path, located.line(),
-                              "ไฟล์ต้องเป็นชุดของ ชื่อช่อง: ค่า (the file must be a mapping)",
-                              "เริ่มจากตัวอย่าง data/organisation.yaml ในโครงการ")
         return None
     return yaml_source.Fields(located)
 

@@ -126,6 +126,24 @@ class Located:
         return self.lines.get(path, 1)
 
 
+def load_mapping_file(path: str, start_from: str) -> Located:
+    """A data file staff edit, one mapping of ``key: value`` lines. Raises
+    YamlSourceError (Thai, with the line) when it is not UTF-8, not YAML, or not
+    a mapping; ``start_from`` says what to copy instead (the hint of that case).
+    OSError (a missing file) is the caller's to tell."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        raise YamlSourceError(1, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (file is not UTF-8)",
+                              "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8") from None
+    located = load(text)
+    if not isinstance(located.data, dict):
+        raise YamlSourceError(located.line(), "ไฟล์ต้องเป็นชุดของ ชื่อช่อง: ค่า "
+                              "(the file must be a mapping)", start_from)
+    return located
+
+
 def load(text: str, first_line: int = 1) -> Located:
     """Read one YAML document; ``first_line`` is the file line of its first line."""
     offset = first_line - 1

@@ -53,11 +53,15 @@ def site_url(server, tmp_path_factory):
     statistics = tmp_path_factory.mktemp("complaint-statistics")
     for name, text in site_content.COMPLAINT_STATISTICS.items():
         (statistics / name).write_text(text, encoding="utf-8")
+    procurement = tmp_path_factory.mktemp("procurement")
+    for name, text in site_content.PROCUREMENT.items():
+        (procurement / name).write_text(text, encoding="utf-8-sig")
     url = f"{origin}/{SUB_PATH}"
     result = site_build.build(
         os.path.join(ROOT, "publishconf.py"),
         overrides={"PATH": str(content), "OUTPUT_PATH": str(root / SUB_PATH), "SITEURL": url,
-                   "COMPLAINT_STATISTICS_DIR": str(statistics)},
+                   "COMPLAINT_STATISTICS_DIR": str(statistics),
+                   "PROCUREMENT_DIR": str(procurement)},
     )
     assert result.ok, result.message
     return url

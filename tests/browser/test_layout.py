@@ -169,7 +169,8 @@ VALUES_MISSING_FROM_CARDS = """() => {
 }"""
 
 PHONE_PAGES = [PLAN, HR, "documents/report-2568-001/", "documents/plan-2566-001/",
-               "ita/2569/", "ita/2569/o16/", "complaints/channels/"]
+               "ita/2569/", "ita/2569/o16/", "complaints/channels/", "procurement/2568/11/",
+               "procurement/2568/"]
 
 
 @pytest.mark.parametrize("path", PHONE_PAGES)
