@@ -218,11 +218,11 @@ def write(root: str, count: int, catalog_dir: str, seed: int = 8) -> dict:
                     handle.write(text)
         _date_files(written, day)
         documents.append(path)
-    about = "---\ntitle: เกี่ยวกับหน่วยงาน\ntype: page\nslug: about\n---\n\n" + writer.paragraph()
+    about = "---\ntitle: เกี่ยวกับหน่วยงาน\ntype: page\nslug: history\n---\n\n" + writer.paragraph()
     with open(os.path.join(portal, "pages", "about.md"), "w", encoding="utf-8") as handle:
         handle.write(about + "\n")
     with open(os.path.join(plain, "pages", "about.md"), "w", encoding="utf-8") as handle:
-        handle.write("Title: เกี่ยวกับหน่วยงาน\nSlug: about\n\n" + writer.paragraph() + "\n")
+        handle.write("Title: เกี่ยวกับหน่วยงาน\nSlug: history\n\n" + writer.paragraph() + "\n")
     return {"portal": portal, "plain": plain, "documents": documents}
 
 

@@ -120,7 +120,7 @@ class OrganisationGenerator(Generator):
         organisation.confirmed = max(filter(None, (organisation.reviewed, changed)))
         self.named_pages = {page.key: page for page in PAGES}
         for page in PAGES:
-            outputs.reserve(page.url, f"หน้า \"{page.title}\" (จาก data/organisation.yaml)",
+            outputs.reserve(page.url, f"หน้า \"{page.title}\" (จาก data/organisation.yaml) ",
                             exact=True)
             if page.key in ita_catalog.ANSWERING_PAGES:
                 ita_catalog.offer(page.key, DocumentFacts.standing(
