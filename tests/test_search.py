@@ -302,7 +302,9 @@ class SearchPage:
         found = []
         for item in self.page.query_selector_all("#search-results > li"):
             href = item.query_selector("h2 a").get_attribute("href")
-            slug = re.search(r"/documents/([^/]+)/$", href)[1]
+            # A document's slug; a generated page by its path (about/structure).
+            document = re.search(r"/documents/([^/]+)/$", href)
+            slug = document[1] if document else href.split(f"/{SUB_PATH}/", 1)[1].strip("/")
             excerpt = item.query_selector(".excerpt")
             found.append((slug, item.query_selector("h2").inner_text(),
                           item.query_selector(".meta").inner_text(),
@@ -644,3 +646,40 @@ def test_seed_documents_are_found_with_clean_excerpts(published_seeds, browser, 
     finally:
         page.close()
     assert not page.errors
+
+
+def test_procurement_summaries_and_organisation_pages_are_found(tmp_path, browser):
+    from test_procurement import AFTER_THE_YEAR, YEAR_2568, save
+
+    save(tmp_path / "procurement", "2568.csv", YEAR_2568, AFTER_THE_YEAR)
+    www = tmp_path / "www"
+    www.mkdir()
+    server = Server(www)
+    site = Site(tmp_path)
+    site.output = www / SUB_PATH
+    siteurl = f"{server.origin}/{SUB_PATH}"
+    try:
+        result = site.build(PUBLISH_SETTINGS, SITEURL=siteurl,
+                            PROCUREMENT_DIR=str(tmp_path / "procurement"),
+                            ORGANISATION_DATA=os.path.join(ROOT, "data", "organisation.yaml"))
+        assert result.ok, result.message
+        page = SearchPage(browser, f"{siteurl}/search/")
+
+        def found(query):
+            page.open()
+            page.page.fill("#search-query", query)
+            page.page.press("#search-query", "Enter")
+            page.wait()
+            return [(item.query_selector("h2 a").get_attribute("href").split(SUB_PATH, 1)[1],
+                     item.query_selector(".meta").inner_text())
+                    for item in page.page.query_selector_all("#search-results > li")]
+
+        road = found("ซ่อมถนน")
+        assert ("/procurement/2568/11/", "สรุปผลการจัดซื้อจัดจ้าง · ปีงบประมาณ ๒๕๖๘") in road, road
+        assert "/procurement/2568/" in [href for href, _ in found("ต่ำกว่าราคากลาง")]
+        # The organisation's pages: a division's duty, the office's phone.
+        assert "/about/structure/" in [href for href, _ in found("จัดเก็บรายได้")]
+        assert "/contact/" in [href for href, _ in found("เวลาทำการ")]
+        page.close()
+    finally:
+        server.stop()

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import Generator
 
-from portal import content_errors, git_dates, ita_catalog, outputs
+from portal import content_errors, git_dates, ita_catalog, outputs, search
 from portal.build_state import current
 from portal.ita_catalog.coverage import DocumentFacts
 
@@ -125,6 +125,10 @@ class OrganisationGenerator(Generator):
             if page.key in ita_catalog.ANSWERING_PAGES:
                 ita_catalog.offer(page.key, DocumentFacts.standing(
                     page.title, page.url, organisation.confirmed))
+        for page in PAGES:  # "ติดต่อ", "ปลัด", a division's name find these pages
+            search.index_also(search.IndexedDocument(
+                page.save_as, page.title, {"type": "ข้อมูลหน่วยงาน"},
+                [("type", "ข้อมูลหน่วยงาน")]))
         outputs.reserve(data.PHOTOS_URL, "รูปถ่ายบุคลากร (จาก data/organisation.yaml)")
         self.context["organisation"] = organisation
         self.context["organisation_pages"] = self.named_pages

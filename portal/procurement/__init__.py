@@ -36,6 +36,7 @@ from portal import (
     ita_catalog,
     open_data,
     outputs,
+    search,
     thai_format,
 )
 from portal.build_state import current
@@ -48,6 +49,7 @@ SETTING = "PROCUREMENT_DIR"
 INDEX_URL = "procurement/"
 MONTHLY, YEARLY = "procurement/monthly", "procurement/yearly"
 REPORTED = "procurement.reported"  # build value: fiscal year -> {(year CE, month)}
+SEARCH_TYPE = "สรุปผลการจัดซื้อจัดจ้าง"  # the type search results show
 
 
 @dataclass
@@ -179,6 +181,7 @@ class ProcurementGenerator(Generator):
         for page in self.years:
             reported[page.fiscal_year] = {(m.year, m.month) for m in page.months}
             self._offer(page)
+            self._index(page)
         if self.years:
             outputs.reserve(INDEX_URL, "หน้าสรุปผลการจัดซื้อจัดจ้าง (จาก data/procurement)")
             self.context["procurement_years"] = self.years
@@ -215,6 +218,16 @@ class ProcurementGenerator(Generator):
                                                      not month.rows))
         ita_catalog.offer(YEARLY, DocumentFacts(page.title, page.url, years, None,
                                                 not page.data.rows))
+
+    def _index(self, page: YearPage) -> None:
+        """The year's report and its months are found by search like documents."""
+        digits = self.settings.get("NUMERALS", "thai")
+        year = thai_format.numerals(page.fiscal_year, digits)
+        filters = [("type", SEARCH_TYPE), ("fiscal_year", str(page.fiscal_year))]
+        for url, title in [(page.url, page.title)] + [(m.url, m.title) for m in page.months]:
+            search.index_also(search.IndexedDocument(
+                url + "index.html", thai_format.numerals(title, digits),
+                {"type": SEARCH_TYPE, "date": f"ปีงบประมาณ {year}"}, filters))
 
     def generate_output(self, writer):
         if not self.years:

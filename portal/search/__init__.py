@@ -34,7 +34,8 @@ still being typed is cut into fragments), searches with ``exactDiacritics``
 and checks Thai terms without vowel or tone marks against the matched words,
 since Pagefind lets ขาว match ข้าว and ข่าว otherwise.
 
-Only documents (Pelican articles) are indexed, and of each only what a reader
+Documents (Pelican articles) are indexed, and the pages other plugins give
+with ``index_also`` (procurement summaries, the organisation's pages); of each only what a reader
 reads as the document: its title, its number (weighted first), its summary and
 its own text (``<div class="doc-body">``), without the labels, metadata panel,
 signatories, navigation, phone cards or download links around it. Each result
@@ -475,12 +476,22 @@ def filter_choices(articles, digits: str) -> list[dict]:
 
 # ------------------------------------------------------------- the build step
 
+DOCUMENTS = "search.documents"
+
+
 def collect_documents(generator):
     """article_generator_finalized: the documents the index will hold (this build's)."""
     digits = generator.settings.get("NUMERALS", "thai")
-    current().value("search.documents", list)[:] = [
+    current().value(DOCUMENTS, list)[:] = [
         describe(article, digits) for article in generator.articles if article.save_as
     ]
+
+
+def index_also(page: IndexedDocument) -> None:
+    """A page another plugin generates (a procurement summary, the contact page), to be
+    found like a document; called in its generate_context, after the documents are
+    collected. Its template must give the text in a ``<div class="doc-body">``."""
+    current().value(DOCUMENTS, list).append(page)
 
 
 def build_index(output_path: str, documents: list[IndexedDocument],
@@ -541,7 +552,7 @@ def index_site(pelican):
     and the session's LaterIndex makes the new one after the swap."""
     build = current()
     output_path = os.path.abspath(pelican.output_path)
-    documents = build.value("search.documents", list)
+    documents = build.value(DOCUMENTS, list)
     if content_errors.errors():  # the build fails: its pages may be missing or overwritten
         return
     if pelican.settings.get(LATER_SETTING) and build.session is not None:
@@ -641,7 +652,7 @@ class SearchPageGenerator(Generator):
             save_as, self.get_template("search"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], url=url,
             search_filters=filter_choices(articles, digits),
-            search_documents=len(articles),
+            search_documents=len(current().value(DOCUMENTS, list)),  # pages index_also gave too
             page_name="search",
         )
 
