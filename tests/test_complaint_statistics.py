@@ -149,6 +149,9 @@ def test_a_year_with_figures_answers_o18_of_the_next_ita_year(with_figures):
     item = with_figures.read("ita/2569/o18/index.html")
     assert '<a href="../../../complaints/statistics/2568/">' in item
     assert "เป็นข้อมูลช่วง ๑ ตุลาคม ๒๕๖๗ ถึง ๓๐ กันยายน ๒๕๖๘ ซึ่งอยู่ในปีงบประมาณ ๒๕๖๘" in item
+    # The export for the ITAS system names the page with Arabic digits.
+    assert ",สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ปีงบประมาณ พ.ศ. 2568," \
+        in with_figures.read("ita/2569/oit.csv")
     # ITA 2568 O19 wants fiscal year 2567: this file is the wrong year for it.
     assert statuses(with_figures.read("ita/2568/oit.json"), "O19") == {"O19": "wrong-period"}
 

@@ -182,7 +182,9 @@ class ComplaintsGenerator(Generator):
 
         url = f"{STATISTICS_URL}{year.fiscal_year}/"
         title = f"{STATISTICS_TITLE} ปีงบประมาณ พ.ศ. {numerals(year.fiscal_year)}"
-        facts = DocumentFacts(title, url, FiscalYears(year.fiscal_year, year.fiscal_year), None,
+        # The evidence title keeps Arabic digits, as the ITA exports for the ITAS system need.
+        facts = DocumentFacts(f"{STATISTICS_TITLE} ปีงบประมาณ พ.ศ. {year.fiscal_year}", url,
+                              FiscalYears(year.fiscal_year, year.fiscal_year), None,
                               year.nothing_to_report, data_period=year.period)
         ita_catalog.offer(STATISTICS_EVIDENCE, facts)
         # The page names the items it is evidence for: those whose period it fits.
