@@ -157,13 +157,9 @@ def load_year(path: str, year: int, channels: tuple[str, ...],
 
 
 def _fields(path: str) -> yaml_source.Fields | None:
-    try:
-        located = yaml_source.load_mapping_file(
-            path, "เริ่มด้วย months: ดูตัวอย่างใน docs/complaint-statistics.md")
-    except yaml_source.YamlSourceError as error:
-        content_errors.report(path, error.line, error.message, error.hint)
-        return None
-    return yaml_source.Fields(located)
+    return yaml_source.mapping_file_fields(
+        path, "เริ่มด้วย months: ดูตัวอย่างใน docs/complaint-statistics.md",
+        content_errors.report)
 
 
 class _MonthReader:

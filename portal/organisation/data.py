@@ -133,13 +133,9 @@ def load(path: str) -> Organisation | None:
 
 
 def _fields(path: str) -> yaml_source.Fields | None:
-    try:
-        located = yaml_source.load_mapping_file(
-            path, "เริ่มจากตัวอย่าง data/organisation.yaml ในโครงการ (docs/organisation.md)")
-    except yaml_source.YamlSourceError as error:
-        content_errors.report(path, error.line, error.message, error.hint)
-        return None
-    return yaml_source.Fields(located)
+    return yaml_source.mapping_file_fields(
+        path, "เริ่มจากตัวอย่าง data/organisation.yaml ในโครงการ (docs/organisation.md)",
+        content_errors.report)
 
 
 class _Reader:

@@ -144,6 +144,16 @@ def load_mapping_file(path: str, start_from: str) -> Located:
     return located
 
 
+def mapping_file_fields(path: str, start_from: str, report):
+    """``load_mapping_file`` as Fields, or None after ``report(path, line, message,
+    hint)`` (content_errors.report in a build) told why the file cannot be read."""
+    try:
+        return Fields(load_mapping_file(path, start_from))
+    except YamlSourceError as error:
+        report(path, error.line, error.message, error.hint)
+        return None
+
+
 def load(text: str, first_line: int = 1) -> Located:
     """Read one YAML document; ``first_line`` is the file line of its first line."""
     offset = first_line - 1
